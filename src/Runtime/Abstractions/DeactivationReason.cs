@@ -1,0 +1,11 @@
+namespace Runtime;
+
+public enum DeactivationReason
+{
+    Idle,
+    Requested,
+    ShuttingDown,
+    StorageConflict,
+    OwnershipChanged,
+    ActivationFailed,
+}

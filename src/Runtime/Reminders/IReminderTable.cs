@@ -1,0 +1,17 @@
+namespace Runtime.Reminders;
+
+/// <summary>Durable reminder rows (Orleans: IReminderTable).</summary>
+public interface IReminderTable
+{
+    Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken);
+
+    Task DeleteAsync(GrainId grainId, string name, CancellationToken cancellationToken);
+
+    Task<ReminderEntry?> ReadAsync(GrainId grainId, string name, CancellationToken cancellationToken);
+
+    /// <summary>Reminders due at or before <paramref name="until"/>.</summary>
+    Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Moves a fired reminder to its next due time unless the grain changed it meanwhile.</summary>
+    Task<bool> TryAdvanceAsync(ReminderEntry fired, DateTimeOffset nextDueAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace Runtime.Storage;
+
+public sealed record JournalEntry(long Sequence, byte[] Payload);

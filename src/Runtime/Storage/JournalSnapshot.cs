@@ -1,0 +1,3 @@
+namespace Runtime.Storage;
+
+public sealed record JournalSnapshot(long Sequence, byte[] Data);

@@ -1,0 +1,3 @@
+namespace Runtime.Storage;
+
+public sealed record StoredState(byte[] Data, long Version);
