@@ -12,6 +12,9 @@ public interface IReminderTable
     /// <summary>Reminders due at or before <paramref name="until"/>.</summary>
     Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>Moves a fired reminder to its next due time unless the grain changed it meanwhile.</summary>
-    Task<bool> TryAdvanceAsync(ReminderEntry fired, DateTimeOffset nextDueAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Moves a fired reminder to its next due time (or deletes it when <paramref name="nextDueAt"/>
+    /// is null) unless the grain changed it meanwhile; false when it was changed.
+    /// </summary>
+    Task<bool> TryAdvanceAsync(ReminderEntry fired, DateTimeOffset? nextDueAt, CancellationToken cancellationToken);
 }
