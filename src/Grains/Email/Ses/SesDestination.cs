@@ -1,0 +1,3 @@
+namespace Grains.Email.Ses;
+
+internal sealed record SesDestination(IReadOnlyList<string> ToAddresses);
