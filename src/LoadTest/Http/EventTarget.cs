@@ -1,0 +1,13 @@
+namespace LoadTest.Http;
+
+/// <summary>An event under load, with the request paths that never change precomputed.</summary>
+internal sealed class EventTarget(string eventId)
+{
+    public string EventId { get; } = eventId;
+    public string EscapedId { get; } = Uri.EscapeDataString(eventId);
+    public string HoldsPath { get; } = $"events/{Uri.EscapeDataString(eventId)}/holds";
+
+    public string HoldPath(string holdId) => $"{HoldsPath}/{Uri.EscapeDataString(holdId)}";
+
+    public string ConfirmPath(string holdId) => $"{HoldsPath}/{Uri.EscapeDataString(holdId)}/confirm";
+}

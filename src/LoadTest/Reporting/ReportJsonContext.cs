@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace LoadTest.Reporting;
+
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RunReport))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;
