@@ -1,0 +1,9 @@
+namespace Grains.Abstractions;
+
+public enum EngagementKind
+{
+    BookingConfirmed,
+    BookingCancelled,
+    HostAdded,
+    HostRemoved,
+}

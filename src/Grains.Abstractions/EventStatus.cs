@@ -1,0 +1,8 @@
+namespace Grains.Abstractions;
+
+public enum EventStatus
+{
+    Draft,
+    OnSale,
+    Cancelled,
+}
