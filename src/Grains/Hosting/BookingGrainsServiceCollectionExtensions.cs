@@ -1,4 +1,5 @@
 using Grains.Email.Ses;
+using Grains.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Runtime.Hosting;
@@ -11,6 +12,10 @@ public static class BookingGrainsServiceCollectionExtensions
     public static IServiceCollection AddBookingGrains(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGrainRuntime(configuration, typeof(BookingGrainsServiceCollectionExtensions).Assembly);
+        services.AddOptions<EventGrainOptions>().Bind(configuration.GetSection(EventGrainOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.MaxHoldLifetime > TimeSpan.Zero && o.ExpirySweepPeriod > TimeSpan.Zero && o.RecoveryReminderPeriod > TimeSpan.Zero && o.OutboxRetryDelay > TimeSpan.Zero, "Events: time settings must be positive.")
+            .ValidateOnStart();
         services.AddSesEmail(configuration);
         return services;
     }
