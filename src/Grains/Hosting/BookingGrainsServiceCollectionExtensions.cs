@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+using Grains.Abstractions;
 using Grains.Email.Ses;
 using Grains.Events;
 using Microsoft.Extensions.Configuration;
@@ -11,6 +13,7 @@ public static class BookingGrainsServiceCollectionExtensions
     /// <summary>Everything a silo needs to host the booking grains: the runtime on DynamoDB, and email.</summary>
     public static IServiceCollection AddBookingGrains(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IJsonTypeInfoResolver>(BookingJsonContext.Default);
         services.AddGrainRuntime(configuration, typeof(BookingGrainsServiceCollectionExtensions).Assembly);
         services.AddOptions<EventGrainOptions>().Bind(configuration.GetSection(EventGrainOptions.SectionName))
             .ValidateDataAnnotations()
