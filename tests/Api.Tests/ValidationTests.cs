@@ -9,17 +9,17 @@ public sealed class ValidationTests(ApiFactory factory) : IClassFixture<ApiFacto
     private readonly ApiDriver _api = factory.CreateDriver();
 
     [Theory]
-    [InlineData("{\"quantity\": 2")]
-    [InlineData("{quantity: 2}")]
-    [InlineData("[1, 2]")]
-    [InlineData("not json")]
-    public async Task MalformedJsonIsA400Problem(string body)
+    [InlineData("{\"quantity\": 2", "Malformed JSON")]
+    [InlineData("{quantity: 2}", "Malformed JSON")]
+    [InlineData("not json", "Malformed JSON")]
+    [InlineData("[1, 2]", "Invalid JSON value")]
+    public async Task MalformedJsonIsA400Problem(string body, string title)
     {
         var buyer = await _api.BuyerAsync();
 
         var problem = await ApiDriver.ProblemAsync(await _api.PostAsync("/events/any/holds", buyer, body), HttpStatusCode.BadRequest);
 
-        Assert.Equal("Malformed JSON", problem.Title);
+        Assert.Equal(title, problem.Title);
     }
 
     [Fact]
@@ -29,6 +29,7 @@ public sealed class ValidationTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         var problem = await ApiDriver.ProblemAsync(await _api.PostAsync("/events/any/holds", buyer, "{\"quantity\": 2, \"qty\": 3}"), HttpStatusCode.BadRequest);
 
+        Assert.Equal("Unknown property", problem.Title);
         Assert.Contains("'qty'", problem.Detail);
         Assert.DoesNotContain("Api.", problem.Detail);
     }
@@ -40,6 +41,7 @@ public sealed class ValidationTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         var problem = await ApiDriver.ProblemAsync(await _api.PostAsync("/events/any/holds", buyer, "{\"quantity\": \"lots\"}"), HttpStatusCode.BadRequest);
 
+        Assert.Equal("Invalid JSON value", problem.Title);
         Assert.Contains("$.quantity", problem.Detail);
     }
 
