@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -27,14 +28,22 @@ public sealed class AuthTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task DevTokenRefusesUnknownRolesAndBadUserIds()
+    public async Task DevTokenRefusesMalformedRolesAndBadUserIds()
     {
-        var badRole = await _api.Http.PostAsJsonAsync("/dev/token", new { userId = "someone", roles = new[] { "root" } });
+        var badRole = await _api.Http.PostAsJsonAsync("/dev/token", new { userId = "someone", roles = new[] { "Root Admin!" } });
         var problem = await ApiDriver.ProblemAsync(badRole, HttpStatusCode.BadRequest);
         Assert.Contains("roles[0]", problem.Errors.Keys);
 
         var badUser = await _api.Http.PostAsJsonAsync("/dev/token", new { userId = "a user:with spaces" });
         Assert.Contains("userId", (await ApiDriver.ProblemAsync(badUser, HttpStatusCode.BadRequest)).Errors.Keys);
+    }
+
+    [Fact]
+    public async Task RolesOtherThanOrganizerAndAdminGrantNothing()
+    {
+        var customer = await _api.UserAsync("customer", "customer");
+
+        await ApiDriver.ProblemAsync(await _api.PostAsync("/venues", customer, ApiDriver.VenueBody(1, 10)), HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -124,6 +133,30 @@ public sealed class AuthTests(ApiFactory factory) : IClassFixture<ApiFactory>
                 endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any() && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null,
                 $"{endpoint.DisplayName} ({endpoint.RoutePattern.RawText}) must require a bearer token.");
         }
+    }
+
+    [Fact]
+    public void StartingWithoutASigningKeyFailsUnlessDevTokensAreEnabled()
+    {
+        using var production = factory.WithWebHostBuilder(b => b.UseSetting("Auth:DevTokens:Enabled", "false"));
+
+        var failure = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+
+        Assert.Contains("Auth:SigningKey", failure.ToString());
+    }
+
+    [Fact]
+    public async Task DevTokenEndpointIsAbsentWhenDisabled()
+    {
+        using var production = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:DevTokens:Enabled", "false");
+            b.UseSetting("Auth:SigningKey", "a-production-signing-key-of-at-least-32-bytes");
+        });
+
+        var response = await production.CreateClient().PostAsJsonAsync("/dev/token", new { userId = "someone" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
