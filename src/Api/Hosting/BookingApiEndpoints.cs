@@ -1,5 +1,6 @@
 using Api.Auth;
 using Api.Bookings;
+using Api.Cluster;
 using Api.Events;
 using Api.Holds;
 using Api.Problems;
@@ -47,6 +48,7 @@ public static class BookingApiEndpoints
         api.MapHoldsApi();
         api.MapBookingsApi();
         api.MapMyBookingsApi();
+        api.MapClusterApi();
         return app;
     }
 }
