@@ -14,7 +14,9 @@ public sealed partial class EventGrain
         {
             if (mismatch is not null) return mismatch;
             await _journal.WhenDurable();
-            return Outcome<HoldView>.Ok(EventViews.Hold(_state, _state.Holds[replayed.Number]), created: true);
+            return _state.Holds.TryGetValue(replayed.Number, out var earlier)
+                ? Outcome<HoldView>.Ok(EventViews.Hold(_state, earlier), created: true)
+                : Failure.Gone("Hold no longer available", $"The hold created with key '{command.Idempotency!.Key}' ended long ago.");
         }
 
         ExpireDue();

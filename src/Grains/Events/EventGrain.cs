@@ -27,6 +27,7 @@ public sealed partial class EventGrain(
     private bool _reminderRegistered;
     private bool _delivering;
     private bool _broken;
+    private DateTimeOffset _lastPrune;
 
     private string EventId => GrainKey;
 
@@ -89,6 +90,13 @@ public sealed partial class EventGrain(
         if (_broken || !_state.Exists) return Task.CompletedTask;
         ExpireDue();
         _journal.FlushLazyChanges();
+        var now = TimeProvider.GetUtcNow();
+        if (now - _lastPrune >= TimeSpan.FromMinutes(1))
+        {
+            _lastPrune = now;
+            _state.PruneEndedHolds(now - _options.EndedHoldRetention);
+        }
+
         return Task.CompletedTask;
     }
 

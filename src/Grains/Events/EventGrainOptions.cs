@@ -23,6 +23,9 @@ public sealed class EventGrainOptions
     [Range(10, 1_000_000)]
     public int SnapshotEveryEntries { get; set; } = 1_000;
 
+    /// <summary>How long expired and released holds stay readable (GET hold) before they are forgotten. Default 1 hour.</summary>
+    public TimeSpan EndedHoldRetention { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Users an event grain delivers outbox messages to at the same time. Default 4.</summary>
     [Range(1, 256)]
     public int OutboxConcurrency { get; set; } = 4;

@@ -85,6 +85,24 @@ public sealed partial class EventState
         return false;
     }
 
+    /// <summary>
+    /// Forgets expired and released holds that ended before <paramref name="cutoff"/>, so a long
+    /// sale's churn does not grow memory and snapshots without bound. Confirmed holds stay: their
+    /// bookings refer to them.
+    /// </summary>
+    public int PruneEndedHolds(DateTimeOffset cutoff)
+    {
+        List<int>? ended = null;
+        foreach (var hold in _holds.Values)
+        {
+            if (hold.Status is HoldStatus.Expired or HoldStatus.Released && hold.ExpiresAt < cutoff) (ended ??= []).Add(hold.Number);
+        }
+
+        if (ended is null) return 0;
+        foreach (var number in ended) _holds.Remove(number);
+        return ended.Count;
+    }
+
     public decimal PriceOf(string seatType)
     {
         var prices = Definition!.Prices;
