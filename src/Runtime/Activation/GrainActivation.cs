@@ -74,7 +74,9 @@ internal sealed class GrainActivation
             if (_phase >= Phase.Deactivating) return false;
             if (item.IsClientCall)
             {
-                var queued = _pending.Count;
+                // Calls of a reentrant grain start at once and then wait (for durability, say):
+                // they count against the limit too, or the backlog would only move.
+                var queued = _pending.Count + (_reentrant ? _inFlight : 0);
                 if (queued >= Runtime.Options.MaxQueueLength)
                 {
                     RuntimeMetrics.Overloaded.Add(1);
