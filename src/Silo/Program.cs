@@ -1,4 +1,13 @@
+using Grains.Hosting;
+using Runtime.Cluster;
+using Runtime.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.UseSiloEndpoints();
+builder.Services.AddBookingGrains(builder.Configuration);
+builder.Services.AddSiloClustering(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+app.MapHealthEndpoints();
+app.MapGrainCallEndpoint();
 app.Run();

@@ -85,6 +85,8 @@ public static class LocalAws
             [
                 $"-Djava.library.path={Path.Combine(jarDirectory, "DynamoDBLocal_lib")}",
                 "-jar", Path.Combine(jarDirectory, "DynamoDBLocal.jar"),
+                // Otherwise it phones home and drops dynamodb-local-metadata.json into the repo root.
+                "-disableTelemetry",
                 "-inMemory",
                 "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ],

@@ -7,13 +7,16 @@ public sealed class LocalServiceProcess : IDisposable
 {
     // sh holds the read end of a pipe whose write end only this process has. However this
     // process ends, even by SIGKILL when a test run is cancelled, the pipe closes, `cat` returns
-    // and sh stops the service, so no java or node process outlives the tests.
+    // and sh kills the service, so no java or node process outlives the tests. The service gets
+    // its own session so terminal job control never stops it, and so killing the group takes
+    // any helpers it started. An in-memory service has nothing to flush, so SIGKILL is fine.
     private const string WatchdogScript = """
         log="$1"; shift
+        if command -v setsid >/dev/null 2>&1; then set -- setsid "$@"; fi
         "$@" >>"$log" 2>&1 </dev/null &
         child=$!
         cat >/dev/null
-        kill "$child" 2>/dev/null
+        kill -KILL -- "-$child" 2>/dev/null || kill -KILL "$child" 2>/dev/null
         wait "$child"
         """;
 
@@ -114,19 +117,26 @@ public sealed class LocalServiceProcess : IDisposable
         }
     }
 
+    // Only closes the pipe and lets the watchdog do the killing: this runs from ProcessExit,
+    // where the test host may be killed at any moment, and Process.Kill(entireProcessTree)
+    // SIGSTOPs the tree before killing it, so an interrupted call can leave a stopped orphan.
     public void Dispose()
     {
         try
         {
-            if (!_process.HasExited)
+            _process.StandardInput.Close();
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
             {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(TimeSpan.FromSeconds(10));
+                _process.Kill();
             }
         }
         catch (InvalidOperationException)
         {
             // Already gone.
+        }
+        catch (IOException)
+        {
+            // The pipe is already broken, so the watchdog has already seen it close.
         }
 
         _process.Dispose();

@@ -11,6 +11,9 @@ internal abstract class GrainCall : WorkItem
 
     /// <summary>The result as an object (null for Task methods), once <see cref="ResultTask"/> succeeded.</summary>
     public abstract object? BoxedResult { get; }
+
+    /// <summary>Completes the call with a result that arrived from another silo.</summary>
+    public abstract void Complete(object? result);
 }
 
 internal sealed class GrainCall<T>(GrainMethod method, object?[] arguments) : GrainCall
@@ -44,4 +47,6 @@ internal sealed class GrainCall<T>(GrainMethod method, object?[] arguments) : Gr
     }
 
     public override void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    public override void Complete(object? result) => _completion.TrySetResult((T)result!);
 }

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Api.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Bearer JWT authentication that costs one HMAC per request: a symmetric key held in memory,
+    /// no metadata endpoint, claims kept as issued, and the principal not copied into the
+    /// authentication properties.
+    /// </summary>
+    public static IServiceCollection AddBookingAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<SigningKey>();
+        services.AddSingleton<TokenIssuer>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, SigningKey, TimeProvider>((jwt, auth, key, time) =>
+            {
+                var settings = auth.Value;
+                jwt.MapInboundClaims = false;
+                jwt.SaveToken = false;
+                jwt.RefreshOnIssuerKeyNotFound = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = key.Key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = TokenClaims.Subject,
+                    RoleClaimType = TokenClaims.Role,
+                    RequireExpirationTime = true,
+                    ClockSkew = settings.ClockSkew,
+                    // Lifetimes follow the injected clock, like everything else in the system.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = time.GetUtcNow().UtcDateTime;
+                        return expires is { } end && now < end + parameters.ClockSkew
+                            && (notBefore is not { } start || now >= start - parameters.ClockSkew);
+                    },
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer, Roles.Admin));
+        return services;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Api.Auth;
+
+public static class Policies
+{
+    /// <summary>Organizers and admins: creating venues and events.</summary>
+    public const string Organizer = "organizer";
+}

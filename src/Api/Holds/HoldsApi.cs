@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Api.Auth;
+using Api.Json;
+using Api.Problems;
+using Api.Requests;
+using Grains.Abstractions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Runtime;
+
+namespace Api.Holds;
+
+public static class HoldsApi
+{
+    public static RouteGroupBuilder MapHoldsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/events/{eventId}/holds").WithTags("Holds");
+        group.MapPost("/", PlaceHold).WithName("PlaceHold");
+        group.MapGet("/{holdId}", GetHold).WithName("GetHold");
+        group.MapPost("/{holdId}/extend", ExtendHold).WithName("ExtendHold");
+        group.MapDelete("/{holdId}", ReleaseHold).WithName("ReleaseHold");
+        group.MapPost("/{holdId}/confirm", ConfirmHold).WithName("ConfirmHold");
+        return group;
+    }
+
+    internal static async Task<Results<Created<HoldView>, Ok<HoldView>, ValidationProblem, ProblemHttpResult>> PlaceHold(
+        string eventId, PlaceHoldRequest? request, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
+    {
+        if (ApiProblems.Check(request) is { } invalid) return invalid;
+        if (!IdempotencyKeys.TryRead(http, request, ApiJsonContext.Default.PlaceHoldRequest, out var idempotency, out var badKey)) return badKey!;
+
+        var command = request!.ToCommand(user.ToCaller(), idempotency);
+        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).PlaceHold(command));
+        if (outcome.Failure is { } failure) return failure.ToProblem();
+
+        var hold = outcome.Value!;
+        return outcome.Created ? TypedResults.Created($"/events/{eventId}/holds/{hold.HoldId}", hold) : TypedResults.Ok(hold);
+    }
+
+    internal static async Task<Results<Ok<HoldView>, ProblemHttpResult>> GetHold(string eventId, string holdId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var command = new HoldCommand { Caller = user.ToCaller(), HoldId = holdId };
+        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).GetHold(command));
+        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
+    }
+
+    internal static async Task<Results<Ok<HoldView>, ValidationProblem, ProblemHttpResult>> ExtendHold(
+        string eventId, string holdId, ExtendHoldRequest? request, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
+    {
+        if (ApiProblems.Check(request) is { } invalid) return invalid;
+        if (!IdempotencyKeys.TryRead(http, request, ApiJsonContext.Default.ExtendHoldRequest, out var idempotency, out var badKey)) return badKey!;
+
+        var command = new HoldCommand { Caller = user.ToCaller(), HoldId = holdId, TtlSeconds = request!.TtlSeconds, Idempotency = idempotency };
+        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).ExtendHold(command));
+        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ReleaseHold(string eventId, string holdId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
+    {
+        if (!IdempotencyKeys.TryRead(http, out var idempotency, out var badKey)) return badKey!;
+
+        var command = new HoldCommand { Caller = user.ToCaller(), HoldId = holdId, Idempotency = idempotency };
+        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).ReleaseHold(command));
+        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.NoContent();
+    }
+
+    /// <summary>201 with the new booking; 200 with the same booking when the hold was already confirmed.</summary>
+    internal static async Task<Results<Created<BookingView>, Ok<BookingView>, ValidationProblem, ProblemHttpResult>> ConfirmHold(
+        string eventId, string holdId, ConfirmHoldRequest? request, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
+    {
+        request ??= new ConfirmHoldRequest(null);
+        if (ApiProblems.Check(request) is { } invalid) return invalid;
+        if (!IdempotencyKeys.TryRead(http, request, ApiJsonContext.Default.ConfirmHoldRequest, out var idempotency, out var badKey)) return badKey!;
+
+        var command = new ConfirmHold { Caller = user.ToCaller(), HoldId = holdId, PaymentReference = request.PaymentReference, Idempotency = idempotency };
+        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).Confirm(command));
+        if (outcome.Failure is { } failure) return failure.ToProblem();
+
+        var booking = outcome.Value!;
+        return outcome.Created
+            ? TypedResults.Created($"/events/{eventId}/bookings/{booking.BookingId}", booking)
+            : TypedResults.Ok(booking);
+    }
+}

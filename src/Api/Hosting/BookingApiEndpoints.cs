@@ -1,0 +1,48 @@
+using Api.Auth;
+using Api.Bookings;
+using Api.Events;
+using Api.Holds;
+using Api.Problems;
+using Api.Venues;
+using Microsoft.Extensions.Options;
+using Runtime.Hosting;
+
+namespace Api.Hosting;
+
+public static class BookingApiEndpoints
+{
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    public static WebApplication UseBookingApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+
+        // Empty error answers (401, 403, 404 of unknown routes, 405, 415) get a problem body too.
+        app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint(OpenApiPath, "Booking API v1");
+            o.RoutePrefix = "swagger";
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Health, OpenAPI and the development issuer are anonymous; every resource requires a bearer token.</summary>
+    public static WebApplication MapBookingApi(this WebApplication app)
+    {
+        app.MapOpenApi(OpenApiPath).AllowAnonymous();
+        app.MapHealthEndpoints();
+        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens.Enabled) app.MapDevTokenApi();
+
+        var api = app.MapGroup("").RequireAuthorization();
+        api.MapVenuesApi();
+        api.MapEventsApi();
+        api.MapHoldsApi();
+        api.MapBookingsApi();
+        api.MapMyBookingsApi();
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Api.Auth;
+using Api.Bookings;
+using Api.Events;
+using Api.Holds;
+using Api.Venues;
+using Grains.Abstractions;
+
+namespace Api.Json;
+
+/// <summary>Source-generated contracts of every request and response, so the hot paths never reflect over types.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DevTokenRequest))]
+[JsonSerializable(typeof(DevTokenResponse))]
+[JsonSerializable(typeof(CreateVenueRequest))]
+[JsonSerializable(typeof(Venue))]
+[JsonSerializable(typeof(CreateEventRequest))]
+[JsonSerializable(typeof(UpdateEventRequest))]
+[JsonSerializable(typeof(EventDetails))]
+[JsonSerializable(typeof(Availability))]
+[JsonSerializable(typeof(SeatList))]
+[JsonSerializable(typeof(EventAnalytics))]
+[JsonSerializable(typeof(PlaceHoldRequest))]
+[JsonSerializable(typeof(ExtendHoldRequest))]
+[JsonSerializable(typeof(ConfirmHoldRequest))]
+[JsonSerializable(typeof(HoldView))]
+[JsonSerializable(typeof(BookingView))]
+[JsonSerializable(typeof(MyBookingsResponse))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

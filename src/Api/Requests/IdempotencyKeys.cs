@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Api.Requests;
+
+/// <summary>
+/// Reads the Idempotency-Key header and fingerprints the request, so the grain can replay the
+/// first answer to a retry and refuse (422) the same key reused for a different request.
+/// </summary>
+public static class IdempotencyKeys
+{
+    public const string HeaderName = "Idempotency-Key";
+
+    public const int MaxKeyLength = 200;
+
+    /// <summary>
+    /// False with a problem when the header is present but malformed; true otherwise, with the
+    /// idempotency (or null when the client sent no key).
+    /// </summary>
+    public static bool TryRead<T>(HttpContext http, T? body, JsonTypeInfo<T>? bodyType, out Grains.Abstractions.Idempotency? idempotency, out ProblemHttpResult? problem)
+    {
+        idempotency = null;
+        problem = null;
+        if (!TryReadKey(http, out var key, out problem)) return false;
+        if (key is null) return true;
+
+        idempotency = new Grains.Abstractions.Idempotency { Key = key, Fingerprint = Fingerprint(http.Request.Method, http.Request.Path.Value ?? "", body, bodyType) };
+        return true;
+    }
+
+    /// <summary>The same for a request without a body.</summary>
+    public static bool TryRead(HttpContext http, out Grains.Abstractions.Idempotency? idempotency, out ProblemHttpResult? problem) =>
+        TryRead<object>(http, null, null, out idempotency, out problem);
+
+    public static bool TryReadKey(HttpContext http, out string? key, out ProblemHttpResult? problem)
+    {
+        key = null;
+        problem = null;
+        var values = http.Request.Headers[HeaderName];
+        if (values.Count == 0) return true;
+
+        var value = values.Count == 1 ? values[0] : null;
+        if (value is null || !IsValidKey(value))
+        {
+            problem = ApiProblems.BadRequest(
+                "Invalid Idempotency-Key",
+                $"The {HeaderName} header must be given once, with 1 to {MaxKeyLength} printable ASCII characters.");
+            return false;
+        }
+
+        key = value;
+        return true;
+    }
+
+    public static bool IsValidKey(string value)
+    {
+        if (value.Length is 0 or > MaxKeyLength) return false;
+        foreach (var c in value)
+        {
+            if (c is < ' ' or > '~') return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A resource created under an idempotency key gets an id derived from (kind, user, key), so a
+    /// retry reaches the same grain, which then replays its first answer.
+    /// </summary>
+    public static string DeriveId(string kind, string userId, string key)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{userId}\n{key}"));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+
+    /// <summary>SHA-256 (hex) of method, path and the canonical JSON of the bound body.</summary>
+    public static string Fingerprint<T>(string method, string path, T? body, JsonTypeInfo<T>? bodyType)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        buffer.Write(Encoding.UTF8.GetBytes($"{method}\n{path}\n"));
+        if (body is not null && bodyType is not null)
+        {
+            // Re-serializing the bound body normalizes whitespace, number forms and absent-vs-null;
+            // sorting object members makes the order the client wrote them in irrelevant.
+            using var document = JsonSerializer.SerializeToDocument(body, bodyType);
+            using var writer = new Utf8JsonWriter(buffer);
+            CanonicalJson.Write(document.RootElement, writer);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+}

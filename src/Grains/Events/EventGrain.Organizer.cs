@@ -1,0 +1,146 @@
+using Grains.Abstractions;
+using Grains.Events.Journal;
+using Grains.Events.Seating;
+
+namespace Grains.Events;
+
+public sealed partial class EventGrain
+{
+    private const int MaxGeneralAdmissionCapacity = 1_000_000;
+
+    async Task<Outcome<EventDetails>> IEventGrain.Create(CreateEvent command)
+    {
+        if (_state.Exists) return ReplayCreate(command);
+        var definitionProblem = Validate(command.Definition);
+        if (definitionProblem is not null) return definitionProblem;
+
+        IReadOnlyList<SectionDefinition>? sections = null;
+        var capacity = 0;
+        if (command.VenueId is not null)
+        {
+            var venue = await GrainFactory.GetGrain<IVenueGrain>(command.VenueId).Get();
+            if (venue is null) return Failure.Invalid("Unknown venue", $"No venue has id '{command.VenueId}'.");
+            sections = venue.Sections;
+            capacity = venue.Capacity;
+            var unpriced = sections.Select(s => s.SeatType ?? "standard").Distinct().Where(t => !command.Definition.Prices.ContainsKey(t) && !command.Definition.Prices.ContainsKey("default")).ToList();
+            if (unpriced.Count > 0) return Failure.Invalid("Missing prices", $"No price for seat types: {string.Join(", ", unpriced)} (or give a \"default\" price).");
+        }
+        else if (command.Capacity is not { } gaCapacity || gaCapacity <= 0 || gaCapacity > MaxGeneralAdmissionCapacity)
+        {
+            return Failure.Invalid("Capacity required", $"Give a venueId for reserved seating, or a capacity between 1 and {MaxGeneralAdmissionCapacity} for general admission.");
+        }
+        else
+        {
+            capacity = gaCapacity;
+            if (!command.Definition.Prices.ContainsKey("default")) return Failure.Invalid("Missing prices", "General admission needs a \"default\" price.");
+        }
+
+        var slugOwner = await GrainFactory.GetGrain<ISlugGrain>(command.Definition.Slug).Claim(EventId);
+        if (slugOwner != EventId) return Failure.Conflict("Slug taken", $"Slug '{command.Definition.Slug}' belongs to another event.");
+
+        // Another create may have completed while this one awaited the venue or the slug.
+        if (_state.Exists) return ReplayCreate(command);
+        await Emit(new EventCreated(command.Definition, command.Caller.UserId, command.VenueId, sections, capacity, command.Draft, TimeProvider.GetUtcNow(), Record(command.Idempotency)));
+        return Outcome<EventDetails>.Ok(EventViews.Details(_state), created: true);
+    }
+
+    private Outcome<EventDetails> ReplayCreate(CreateEvent command)
+    {
+        if (command.Idempotency is { } idempotency && _state.Idempotency.TryGetValue(idempotency.Key, out var entry) && entry.Operation == "create")
+        {
+            return entry.Fingerprint == idempotency.Fingerprint
+                ? Outcome<EventDetails>.Ok(EventViews.Details(_state), created: true)
+                : Failure.Unprocessable("Idempotency-Key reused", $"Key '{idempotency.Key}' was used for a different request.");
+        }
+
+        return Failure.Conflict("Event exists", $"Event {EventId} already exists.");
+    }
+
+    async Task<Outcome<EventDetails>> IEventGrain.Update(UpdateEvent command)
+    {
+        if (!_state.Exists) return NotFound();
+        if (!IsOrganizer(command.Caller)) return Failure.Forbidden("Only the event's owner or an admin may change it.");
+        if (_state.Status == EventStatus.Cancelled) return NotOnSale();
+        var problem = Validate(command.Definition);
+        if (problem is not null) return problem;
+        if (_state.Sections is { } sections)
+        {
+            var unpriced = sections.Select(s => s.SeatType ?? "standard").Distinct().Where(t => !command.Definition.Prices.ContainsKey(t) && !command.Definition.Prices.ContainsKey("default")).ToList();
+            if (unpriced.Count > 0) return Failure.Invalid("Missing prices", $"No price for seat types: {string.Join(", ", unpriced)}.");
+        }
+        else if (!command.Definition.Prices.ContainsKey("default"))
+        {
+            return Failure.Invalid("Missing prices", "General admission needs a \"default\" price.");
+        }
+
+        var oldSlug = _state.Definition!.Slug;
+        if (command.Definition.Slug != oldSlug)
+        {
+            var owner = await GrainFactory.GetGrain<ISlugGrain>(command.Definition.Slug).Claim(EventId);
+            if (owner != EventId) return Failure.Conflict("Slug taken", $"Slug '{command.Definition.Slug}' belongs to another event.");
+        }
+
+        await Emit(new EventUpdated(command.Definition, TimeProvider.GetUtcNow()));
+        if (command.Definition.Slug != oldSlug) await GrainFactory.GetGrain<ISlugGrain>(oldSlug).Release(EventId);
+        return Outcome<EventDetails>.Ok(EventViews.Details(_state));
+    }
+
+    async Task<Outcome<EventDetails>> IEventGrain.Publish(EventCommand command)
+    {
+        if (!_state.Exists) return NotFound();
+        if (!IsOrganizer(command.Caller)) return Failure.Forbidden("Only the event's owner or an admin may publish it.");
+        if (_state.Status == EventStatus.Cancelled) return NotOnSale();
+        if (_state.Status == EventStatus.Draft) await Emit(new EventPublished(TimeProvider.GetUtcNow()));
+        else await _journal.WhenDurable();
+        return Outcome<EventDetails>.Ok(EventViews.Details(_state));
+    }
+
+    async Task<Outcome<EventDetails>> IEventGrain.Cancel(EventCommand command)
+    {
+        if (!_state.Exists) return NotFound();
+        if (!IsOrganizer(command.Caller)) return Failure.Forbidden("Only the event's owner or an admin may cancel it.");
+        if (_state.Status != EventStatus.Cancelled) await Emit(new EventCancelled(TimeProvider.GetUtcNow(), Record(command.Idempotency)));
+        else await _journal.WhenDurable();
+        return Outcome<EventDetails>.Ok(EventViews.Details(_state));
+    }
+
+    async Task<EventDetails?> IEventGrain.Get()
+    {
+        if (!_state.Exists) return null;
+        await _journal.WhenDurable();
+        return EventViews.Details(_state);
+    }
+
+    Task<Outcome<Availability>> IEventGrain.GetAvailability()
+    {
+        if (!_state.Exists) return Task.FromResult<Outcome<Availability>>(NotFound());
+        ExpireDue();
+        return Task.FromResult(Outcome<Availability>.Ok(EventViews.Availability(_state)));
+    }
+
+    Task<Outcome<SeatList>> IEventGrain.GetSeats()
+    {
+        if (!_state.Exists) return Task.FromResult<Outcome<SeatList>>(NotFound());
+        ExpireDue();
+        return Task.FromResult(Outcome<SeatList>.Ok(EventViews.Seats(_state)));
+    }
+
+    Task<Outcome<EventAnalytics>> IEventGrain.GetAnalytics(EventCommand command)
+    {
+        if (!_state.Exists) return Task.FromResult<Outcome<EventAnalytics>>(NotFound());
+        if (!IsOrganizer(command.Caller)) return Task.FromResult<Outcome<EventAnalytics>>(Failure.Forbidden("Only the event's owner or an admin may read its analytics."));
+        ExpireDue();
+        return Task.FromResult(Outcome<EventAnalytics>.Ok(EventViews.Analytics(_state)));
+    }
+
+    /// <summary>Invariants the grain guards itself; the API validates the details of the request first.</summary>
+    private static Failure? Validate(EventDefinition definition)
+    {
+        if (string.IsNullOrWhiteSpace(definition.Slug) || string.IsNullOrWhiteSpace(definition.Title)) return Failure.Invalid("Slug and title required", "An event needs a slug and a title.");
+        if (definition.EndAt <= definition.StartAt) return Failure.Invalid("Invalid dates", "endAt must be after startAt.");
+        if (definition.HoldTtlSeconds <= 0) return Failure.Invalid("Invalid hold time-to-live", "holdTtlSeconds must be positive.");
+        if (definition.MaxSeatsPerHold <= 0) return Failure.Invalid("Invalid hold limit", "maxSeatsPerHold must be positive.");
+        if (definition.Prices.Values.Any(p => p < 0)) return Failure.Invalid("Invalid prices", "Prices cannot be negative.");
+        return null;
+    }
+}

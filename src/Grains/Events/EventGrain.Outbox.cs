@@ -1,0 +1,56 @@
+using Grains.Abstractions;
+using Grains.Events.Journal;
+using Microsoft.Extensions.Logging;
+
+namespace Grains.Events;
+
+public sealed partial class EventGrain
+{
+    private void StartDelivery()
+    {
+        if (_delivering || _broken) return;
+        _delivering = true;
+        _ = DeliverAsync();
+    }
+
+    /// <summary>
+    /// Delivers outbox messages whose decisions are durable, at least once: messages to one user
+    /// go in order, users in parallel. Receivers apply each message id once, so a redelivery
+    /// after a crash or a lost "delivered" mark changes nothing.
+    /// </summary>
+    private async Task DeliverAsync()
+    {
+        try
+        {
+            while (!_broken && _state.Outbox.Count > 0)
+            {
+                var upTo = _state.NextOutbox - 1;
+                await _journal.WhenDurable();
+                var due = _state.Outbox.Where(e => e.Number <= upTo).ToList();
+                if (due.Count == 0) break;
+                try
+                {
+                    await Task.WhenAll(due.GroupBy(e => e.UserId).Select(DeliverToUserAsync));
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Event {EventId}: outbox delivery failed; retrying", EventId);
+                    await Task.Delay(_options.OutboxRetryDelay, TimeProvider);
+                    continue;
+                }
+
+                if (!_broken) _ = Emit(new OutboxDelivered(due[^1].Number)).ContinueWith(static _ => { }, TaskScheduler.Current);
+            }
+        }
+        finally
+        {
+            _delivering = false;
+        }
+    }
+
+    private async Task DeliverToUserAsync(IGrouping<string, OutboxEntry> messages)
+    {
+        var user = GrainFactory.GetGrain<IUserGrain>(messages.Key);
+        foreach (var entry in messages) await user.Apply(entry.Message);
+    }
+}

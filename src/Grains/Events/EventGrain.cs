@@ -1,0 +1,129 @@
+using Grains.Abstractions;
+using Grains.Events.Journal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Runtime;
+using Runtime.Storage;
+
+namespace Grains.Events;
+
+/// <summary>
+/// The one owner of an event's seats. Each operation decides synchronously against the
+/// in-memory state (so decisions never interleave), applies the change, and then awaits the
+/// group commit that makes it durable; the grain is reentrant only so that callers can wait for
+/// durability together. Nobody is answered before their decision is in DynamoDB.
+/// </summary>
+[Reentrant]
+public sealed partial class EventGrain(
+    IJournalStorage storage,
+    IOptions<EventGrainOptions> options,
+    ILogger<EventGrain> logger) : Grain, IEventGrain, IRemindable
+{
+    private const string RecoveryReminder = "recovery";
+    private readonly EventGrainOptions _options = options.Value;
+    private readonly List<int> _bestAvailable = new(16);
+    private EventState _state = null!;
+    private EventJournal _journal = null!;
+    private bool _reminderRegistered;
+    private bool _delivering;
+    private bool _broken;
+
+    private string EventId => GrainKey;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _journal = new EventJournal(GrainId, storage, _options.SnapshotEveryEntries, () => _state.ToSnapshot(), OnWriteFailed);
+        _state = await _journal.RecoverAsync(EventId, cancellationToken);
+        RegisterTimer(_ => SweepAsync(), _options.ExpirySweepPeriod, _options.ExpirySweepPeriod);
+        _reminderRegistered = _state.ActiveHoldCount > 0 || _state.Outbox.Count > 0;
+        if (_state.Outbox.Count > 0) StartDelivery();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_broken || !_state.Exists) return;
+        try
+        {
+            ExpireDue();
+            await _journal.SnapshotIfBehindAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Event {EventId}: snapshot on deactivation failed", EventId);
+        }
+    }
+
+    private void OnWriteFailed(Exception failure)
+    {
+        // The in-memory state now holds decisions that never became durable: drop this activation,
+        // the next one recovers exactly what the journal says.
+        _broken = true;
+        logger.LogWarning(failure, "Event {EventId}: journal write failed; deactivating", EventId);
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Applies a decision to the state and queues it for the next group commit.</summary>
+    private Task Emit(EventChange change)
+    {
+        _state.Apply(change);
+        var durable = _journal.Append(change);
+        if (!_reminderRegistered && (_state.ActiveHoldCount > 0 || _state.Outbox.Count > 0)) _ = EnsureReminderAsync();
+        if (_state.Outbox.Count > 0) StartDelivery();
+        return durable;
+    }
+
+    /// <summary>Lazy expiry: holds past their time are released before any decision or read.</summary>
+    private void ExpireDue()
+    {
+        var now = TimeProvider.GetUtcNow();
+        while (_state.TryPeekExpiry(out var hold, out var expiresAt) && expiresAt <= now)
+        {
+            _ = Emit(new HoldExpired(hold)).ContinueWith(static _ => { }, TaskScheduler.Current);
+        }
+    }
+
+    private Task SweepAsync()
+    {
+        if (!_broken && _state.Exists) ExpireDue();
+        return Task.CompletedTask;
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, DateTimeOffset dueAt)
+    {
+        if (!_state.Exists)
+        {
+            await UnregisterReminder(RecoveryReminder);
+            return;
+        }
+
+        ExpireDue();
+        await _journal.WhenDurable();
+        if (_state.Outbox.Count > 0)
+        {
+            StartDelivery();
+            return;
+        }
+
+        if (_state.ActiveHoldCount == 0)
+        {
+            await UnregisterReminder(RecoveryReminder);
+            _reminderRegistered = false;
+        }
+    }
+
+    private async Task EnsureReminderAsync()
+    {
+        _reminderRegistered = true;
+        try
+        {
+            await RegisterOrUpdateReminder(RecoveryReminder, _options.RecoveryReminderPeriod, _options.RecoveryReminderPeriod);
+        }
+        catch (Exception e)
+        {
+            _reminderRegistered = false;
+            logger.LogWarning(e, "Event {EventId}: could not register the recovery reminder", EventId);
+        }
+    }
+
+    private static Failure NotFound() => Failure.NotFound("Event not found", "No event has this id.");
+}

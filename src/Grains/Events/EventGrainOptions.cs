@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Grains.Events;
+
+/// <summary>Event grain behaviour, bound from the "Events" configuration section.</summary>
+public sealed class EventGrainOptions
+{
+    public const string SectionName = "Events";
+
+    /// <summary>Longest total life of a hold, however often it is extended. Default 15 minutes.</summary>
+    public TimeSpan MaxHoldLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often an active event grain journals the holds that expired (they are free at once either way). Default 1 second.</summary>
+    public TimeSpan ExpirySweepPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Period of the durable reminder kept while holds are active or messages wait in the outbox;
+    /// after a crash it brings the grain back to journal expiries and deliver messages. Default 30 seconds.
+    /// </summary>
+    public TimeSpan RecoveryReminderPeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Journal entries between snapshots; bounds the replay on activation. Default 1,000.</summary>
+    [Range(10, 1_000_000)]
+    public int SnapshotEveryEntries { get; set; } = 1_000;
+
+    /// <summary>Wait before retrying outbox delivery after a failure. Default 2 seconds.</summary>
+    public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+}

@@ -1,0 +1,306 @@
+using Grains.Abstractions;
+using Grains.Events.Journal;
+using Grains.Events.Seating;
+
+namespace Grains.Events;
+
+/// <summary>
+/// Everything the event grain knows, as the fold of its journal. <see cref="Apply"/> is the only
+/// way to change it, so a replay after a crash rebuilds exactly what was acknowledged. Decisions
+/// (is this seat free? may this user hold more?) are made by the grain against this state.
+/// </summary>
+public sealed partial class EventState
+{
+    private readonly Dictionary<int, HoldRecord> _holds = [];
+    private readonly Dictionary<int, BookingRecord> _bookings = [];
+    private readonly Dictionary<string, int> _seatsHeldByUser = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<int, DateTimeOffset> _expiries = new();
+    private readonly Dictionary<string, IdempotencyEntry> _idempotency = new(StringComparer.Ordinal);
+    private readonly List<OutboxEntry> _outbox = [];
+    private SeatInventory? _inventory;
+    private int _gaHeld;
+    private int _gaBooked;
+
+    public EventState(string eventId) => EventId = eventId;
+
+    public string EventId { get; }
+
+    public bool Exists => Definition is not null;
+
+    public EventDefinition? Definition { get; private set; }
+
+    public string OwnerId { get; private set; } = "";
+
+    public string? VenueId { get; private set; }
+
+    public IReadOnlyList<SectionDefinition>? Sections { get; private set; }
+
+    public EventStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public int Capacity { get; private set; }
+
+    public bool GeneralAdmission => _inventory is null;
+
+    public SeatInventory? Inventory => _inventory;
+
+    public int NextHold { get; private set; } = 1;
+
+    public int NextBooking { get; private set; } = 1;
+
+    public long NextOutbox { get; private set; } = 1;
+
+    public EventCounters Counters { get; private set; } = new();
+
+    public IReadOnlyList<OutboxEntry> Outbox => _outbox;
+
+    public IReadOnlyDictionary<int, HoldRecord> Holds => _holds;
+
+    public IReadOnlyDictionary<int, BookingRecord> Bookings => _bookings;
+
+    public IReadOnlyDictionary<string, IdempotencyEntry> Idempotency => _idempotency;
+
+    public int Held => GeneralAdmission ? _gaHeld : _inventory!.HeldCount;
+
+    public int Booked => GeneralAdmission ? _gaBooked : _inventory!.BookedCount;
+
+    public int Available => Capacity - Held - Booked;
+
+    public int ActiveHoldCount { get; private set; }
+
+    public int SeatsHeldBy(string userId) => _seatsHeldByUser.GetValueOrDefault(userId);
+
+    /// <summary>The active hold that expires first, if any (entries of holds that ended are skipped).</summary>
+    public bool TryPeekExpiry(out int hold, out DateTimeOffset expiresAt)
+    {
+        while (_expiries.TryPeek(out hold, out expiresAt))
+        {
+            if (_holds.TryGetValue(hold, out var record) && record.Status == HoldStatus.Active && record.ExpiresAt == expiresAt) return true;
+            _expiries.Dequeue();
+        }
+
+        return false;
+    }
+
+    public decimal PriceOf(string seatType)
+    {
+        var prices = Definition!.Prices;
+        if (prices.TryGetValue(seatType, out var price)) return price;
+        return prices.TryGetValue("default", out var fallback) ? fallback : 0m;
+    }
+
+    public void Apply(EventChange change)
+    {
+        switch (change)
+        {
+            case HoldPlaced c: ApplyHold(c); break;
+            case BookingConfirmed c: ApplyConfirm(c); break;
+            case HoldExpired c: EndHold(c.Hold, HoldStatus.Expired); break;
+            case HoldReleased c: EndHold(c.Hold, HoldStatus.Released); Remember(c.Idempotency, "release", c.Hold, default); break;
+            case HoldExtended c: ApplyExtend(c); break;
+            case BookingCancelled c: ApplyCancelBooking(c.Booking, c.At); Remember(c.Idempotency, "cancelBooking", c.Booking, c.At); break;
+            case OutboxDelivered c: _outbox.RemoveAll(e => e.Number <= c.UpTo); break;
+            case EventCreated c: ApplyCreated(c); break;
+            case EventUpdated c: ApplyUpdated(c); break;
+            case EventPublished c: Status = EventStatus.OnSale; UpdatedAt = c.At; break;
+            case EventCancelled c: ApplyEventCancelled(c); break;
+            default: throw new InvalidOperationException($"Event {EventId}: unknown journal change {change.GetType().Name}.");
+        }
+    }
+
+    private void ApplyCreated(EventCreated c)
+    {
+        Definition = c.Definition;
+        OwnerId = c.OwnerId;
+        VenueId = c.VenueId;
+        Sections = c.Sections;
+        Status = c.Draft ? EventStatus.Draft : EventStatus.OnSale;
+        CreatedAt = c.At;
+        UpdatedAt = c.At;
+        if (c.Sections is { Count: > 0 } sections)
+        {
+            _inventory = new SeatInventory(SeatLayout.Create(sections.Select(ToLayout).ToList()));
+            Capacity = _inventory.Layout.SeatCount;
+        }
+        else
+        {
+            Capacity = c.Capacity;
+        }
+
+        foreach (var host in HostsOf(c.Definition)) Enqueue(host, EngagementKind.HostAdded, "host-added", c.At);
+        Remember(c.Idempotency, "create", 0, c.At);
+    }
+
+    private void ApplyUpdated(EventUpdated c)
+    {
+        var before = HostsOf(Definition!).ToHashSet(StringComparer.Ordinal);
+        Definition = c.Definition;
+        UpdatedAt = c.At;
+        var after = HostsOf(c.Definition).ToHashSet(StringComparer.Ordinal);
+        foreach (var added in after.Where(h => !before.Contains(h))) Enqueue(added, EngagementKind.HostAdded, "host-added", c.At);
+        foreach (var removed in before.Where(h => !after.Contains(h))) Enqueue(removed, EngagementKind.HostRemoved, "host-removed", c.At);
+    }
+
+    private void ApplyEventCancelled(EventCancelled c)
+    {
+        foreach (var hold in _holds.Values.Where(h => h.Status == HoldStatus.Active).Select(h => h.Number).ToList())
+        {
+            EndHold(hold, HoldStatus.Released);
+        }
+
+        foreach (var booking in _bookings.Values.Where(b => !b.IsCancelled).Select(b => b.Number).ToList())
+        {
+            ApplyCancelBooking(booking, c.At);
+        }
+
+        foreach (var host in HostsOf(Definition!)) Enqueue(host, EngagementKind.HostRemoved, "host-removed", c.At);
+        Status = EventStatus.Cancelled;
+        UpdatedAt = c.At;
+        Remember(c.Idempotency, "cancelEvent", 0, c.At);
+    }
+
+    private void ApplyHold(HoldPlaced c)
+    {
+        var hold = new HoldRecord
+        {
+            Number = c.Hold,
+            UserId = c.UserId,
+            Seats = c.Seats,
+            Quantity = c.Quantity,
+            CreatedAt = c.At,
+            ExpiresAt = c.ExpiresAt,
+        };
+        _holds.Add(c.Hold, hold);
+        if (_inventory is null) _gaHeld += c.Quantity;
+        else foreach (var seat in c.Seats) _inventory.Hold(seat, c.Hold);
+        _seatsHeldByUser[c.UserId] = SeatsHeldBy(c.UserId) + c.Quantity;
+        _expiries.Enqueue(c.Hold, c.ExpiresAt);
+        ActiveHoldCount++;
+        NextHold = Math.Max(NextHold, c.Hold + 1);
+        Counters.HoldsCreated++;
+        Remember(c.Idempotency, "hold", c.Hold, c.At);
+    }
+
+    private void ApplyExtend(HoldExtended c)
+    {
+        var hold = ActiveHold(c.Hold);
+        hold.ExpiresAt = c.ExpiresAt;
+        _expiries.Enqueue(c.Hold, c.ExpiresAt);
+        Remember(c.Idempotency, "extend", c.Hold, default);
+    }
+
+    private void ApplyConfirm(BookingConfirmed c)
+    {
+        var hold = ActiveHold(c.Hold);
+        var booking = new BookingRecord
+        {
+            Number = c.Booking,
+            Hold = c.Hold,
+            UserId = hold.UserId,
+            Seats = hold.Seats,
+            Quantity = hold.Quantity,
+            Total = c.Total,
+            PaymentReference = c.PaymentReference,
+            CreatedAt = c.At,
+        };
+        _bookings.Add(c.Booking, booking);
+        hold.Status = HoldStatus.Confirmed;
+        hold.Booking = c.Booking;
+        ActiveHoldCount--;
+        DecrementUserSeats(hold);
+        if (_inventory is null)
+        {
+            _gaHeld -= hold.Quantity;
+            _gaBooked += hold.Quantity;
+        }
+        else
+        {
+            foreach (var seat in hold.Seats) _inventory.Book(seat, c.Booking);
+        }
+
+        NextBooking = Math.Max(NextBooking, c.Booking + 1);
+        Counters.HoldsConfirmed++;
+        Counters.Revenue += c.Total;
+        Enqueue(booking.UserId, EngagementKind.BookingConfirmed, "booking-confirmed", c.At, booking);
+        Remember(c.Idempotency, "confirm", c.Booking, c.At);
+    }
+
+    private void ApplyCancelBooking(int number, DateTimeOffset at)
+    {
+        var booking = _bookings.GetValueOrDefault(number)
+            ?? throw new InvalidOperationException($"Event {EventId}: journal cancels unknown booking {number}.");
+        if (booking.IsCancelled) return;
+        booking.CancelledAt = at;
+        if (_inventory is null) _gaBooked -= booking.Quantity;
+        else foreach (var seat in booking.Seats) _inventory.Release(seat);
+        Counters.BookingsCancelled++;
+        Counters.Revenue -= booking.Total;
+        Enqueue(booking.UserId, EngagementKind.BookingCancelled, "booking-cancelled", at, booking);
+    }
+
+    private void EndHold(int number, HoldStatus status)
+    {
+        var hold = ActiveHold(number);
+        hold.Status = status;
+        ActiveHoldCount--;
+        DecrementUserSeats(hold);
+        if (_inventory is null) _gaHeld -= hold.Quantity;
+        else foreach (var seat in hold.Seats) _inventory.Release(seat);
+        if (status == HoldStatus.Expired) Counters.HoldsExpired++;
+        else Counters.HoldsReleased++;
+    }
+
+    private HoldRecord ActiveHold(int number)
+    {
+        var hold = _holds.GetValueOrDefault(number)
+            ?? throw new InvalidOperationException($"Event {EventId}: journal refers to unknown hold {number}.");
+        if (hold.Status != HoldStatus.Active)
+        {
+            throw new InvalidOperationException($"Event {EventId}: hold {number} is {hold.Status}, not active.");
+        }
+
+        return hold;
+    }
+
+    private void DecrementUserSeats(HoldRecord hold)
+    {
+        var left = SeatsHeldBy(hold.UserId) - hold.Quantity;
+        if (left <= 0) _seatsHeldByUser.Remove(hold.UserId);
+        else _seatsHeldByUser[hold.UserId] = left;
+    }
+
+    private void Remember(IdempotencyRecord? idempotency, string operation, int number, DateTimeOffset at)
+    {
+        if (idempotency is null) return;
+        _idempotency[idempotency.Key] = new IdempotencyEntry(idempotency.Fingerprint, operation, number, at);
+    }
+
+    private void Enqueue(string userId, EngagementKind kind, string prefix, DateTimeOffset at, BookingRecord? booking = null)
+    {
+        var number = NextOutbox++;
+        var id = booking is null ? $"{prefix}:{EventId}:{userId}:{number}" : $"{prefix}:{BookingIds.Format(EventId, booking.Number)}";
+        _outbox.Add(new OutboxEntry(number, userId, new EngagementMessage
+        {
+            Id = id,
+            Kind = kind,
+            EventId = EventId,
+            EventTitle = Definition!.Title,
+            EventStartAt = Definition.StartAt,
+            BookingId = booking is null ? null : BookingIds.Format(EventId, booking.Number),
+            Seats = booking is null || _inventory is null ? [] : booking.Seats.Select(_inventory.Layout.SeatId).ToArray(),
+            Quantity = booking?.Quantity ?? 0,
+            Total = booking?.Total ?? 0,
+            Currency = Definition.Currency,
+            OccurredAt = at,
+        }));
+    }
+
+    private IEnumerable<string> HostsOf(EventDefinition definition) =>
+        new[] { OwnerId }.Concat(definition.HostIds).Where(h => !string.IsNullOrEmpty(h)).Distinct(StringComparer.Ordinal);
+
+    private static SeatSectionLayout ToLayout(SectionDefinition section) =>
+        new(section.Name, section.SeatType ?? "standard", section.Rows.Select(r => new SeatRowLayout(r.Name, r.Seats)).ToList());
+}

@@ -1,0 +1,9 @@
+namespace Grains.Events;
+
+public enum HoldStatus : byte
+{
+    Active,
+    Expired,
+    Released,
+    Confirmed,
+}

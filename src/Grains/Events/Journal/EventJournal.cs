@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Runtime;
+using Runtime.Storage;
+
+namespace Grains.Events.Journal;
+
+/// <summary>
+/// Group commit for one event grain. Changes decided while a write is in flight wait in the next
+/// batch; each batch becomes one journal entry (or a few, if large) appended with the next
+/// sequence number, which fences out any other activation. Every appender's task completes
+/// only once its change is durable. Runs on the grain's single-threaded scheduler: no locks.
+/// </summary>
+internal sealed class EventJournal(
+    GrainId grainId,
+    IJournalStorage storage,
+    int snapshotEveryEntries,
+    Func<EventSnapshot> snapshot,
+    Action<Exception> onWriteFailed)
+{
+    private List<EventChange> _pending = [];
+    private TaskCompletionSource _pendingDurable = NewCompletion();
+    private Task _inFlightDurable = Task.CompletedTask;
+    private bool _writing;
+    private Exception? _failure;
+    private int _entriesSinceSnapshot;
+
+    public long DurableSequence { get; private set; }
+
+    public long SnapshotSequence { get; private set; }
+
+    public bool HasPending => _pending.Count > 0 || _writing;
+
+    /// <summary>Loads the newest snapshot and replays the entries after it.</summary>
+    public async Task<EventState> RecoverAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var stored = await storage.ReadSnapshotAsync(grainId, cancellationToken);
+        var state = stored is null
+            ? new EventState(eventId)
+            : EventState.FromSnapshot(eventId, JsonSerializer.Deserialize(stored.Data, EventJournalJsonContext.Default.EventSnapshot)!);
+        DurableSequence = SnapshotSequence = stored?.Sequence ?? 0;
+        await foreach (var entry in storage.ReadEntriesAsync(grainId, DurableSequence, cancellationToken))
+        {
+            if (entry.Sequence != DurableSequence + 1)
+            {
+                throw new InvalidDataException($"Journal of {grainId} jumps from {DurableSequence} to {entry.Sequence}.");
+            }
+
+            foreach (var change in Decode(entry.Payload)) state.Apply(change);
+            DurableSequence = entry.Sequence;
+            _entriesSinceSnapshot++;
+        }
+
+        return state;
+    }
+
+    /// <summary>Queues an applied change for the next write; the task completes when it is durable.</summary>
+    public Task Append(EventChange change)
+    {
+        if (_failure is not null) return Task.FromException(_failure);
+        _pending.Add(change);
+        var durable = _pendingDurable.Task;
+        if (!_writing) _ = WriteLoopAsync();
+        return durable;
+    }
+
+    /// <summary>Completes when everything appended so far is durable (for replies that depend on earlier decisions).</summary>
+    public Task WhenDurable()
+    {
+        if (_failure is not null) return Task.FromException(_failure);
+        return _pending.Count > 0 ? _pendingDurable.Task : _inFlightDurable;
+    }
+
+    /// <summary>Writes a snapshot now if anything was journaled since the last one (used on deactivation).</summary>
+    public async Task SnapshotIfBehindAsync(CancellationToken cancellationToken)
+    {
+        await WhenDurable();
+        if (_entriesSinceSnapshot == 0 || _failure is not null) return;
+        await WriteSnapshotAsync(DurableSequence, Encode(snapshot()), cancellationToken);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        _writing = true;
+        try
+        {
+            while (_pending.Count > 0)
+            {
+                // Captured before the swap, the snapshot holds exactly the changes up to the end of this batch.
+                var snapshotBytes = _entriesSinceSnapshot >= snapshotEveryEntries ? Encode(snapshot()) : null;
+                var batch = _pending;
+                var durable = _pendingDurable;
+                _pending = [];
+                _pendingDurable = NewCompletion();
+                _inFlightDurable = durable.Task;
+                try
+                {
+                    foreach (var payload in EncodeBatch(batch, storage.MaxEntryBytes))
+                    {
+                        await storage.AppendAsync(grainId, DurableSequence + 1, payload, CancellationToken.None);
+                        DurableSequence++;
+                        _entriesSinceSnapshot++;
+                    }
+                }
+                catch (Exception e)
+                {
+                    Fail(e, durable);
+                    return;
+                }
+
+                durable.SetResult();
+                if (snapshotBytes is not null) _ = WriteSnapshotAsync(DurableSequence, snapshotBytes, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    private void Fail(Exception e, TaskCompletionSource inFlight)
+    {
+        _failure = e is RetriableGrainException ? e : new RetriableGrainException($"Journal write for {grainId} at sequence {DurableSequence + 1} failed: {e.Message}", e);
+        inFlight.TrySetException(_failure);
+        _pendingDurable.TrySetException(_failure);
+        _pending = [];
+        onWriteFailed(_failure);
+    }
+
+    private async Task WriteSnapshotAsync(long sequence, byte[] data, CancellationToken cancellationToken)
+    {
+        _entriesSinceSnapshot = 0;
+        try
+        {
+            await storage.WriteSnapshotAsync(grainId, sequence, data, cancellationToken);
+            SnapshotSequence = Math.Max(SnapshotSequence, sequence);
+        }
+        catch (Exception)
+        {
+            // A missing snapshot only makes the next recovery replay more entries.
+            _entriesSinceSnapshot = snapshotEveryEntries;
+        }
+    }
+
+    private static IEnumerable<byte[]> EncodeBatch(List<EventChange> batch, int maxBytes)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(batch, EventJournalJsonContext.Default.ListEventChange);
+        if (bytes.Length <= maxBytes || batch.Count == 1)
+        {
+            yield return bytes;
+            yield break;
+        }
+
+        var half = batch.Count / 2;
+        foreach (var part in EncodeBatch(batch[..half], maxBytes)) yield return part;
+        foreach (var part in EncodeBatch(batch[half..], maxBytes)) yield return part;
+    }
+
+    private static List<EventChange> Decode(byte[] payload) =>
+        JsonSerializer.Deserialize(payload, EventJournalJsonContext.Default.ListEventChange)
+        ?? throw new InvalidDataException("Empty journal entry.");
+
+    private static byte[] Encode(EventSnapshot snapshot) => JsonSerializer.SerializeToUtf8Bytes(snapshot, EventJournalJsonContext.Default.EventSnapshot);
+
+    private static TaskCompletionSource NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,39 @@
+using Grains.Abstractions;
+
+namespace Grains.Events.Journal;
+
+/// <summary>The event state as of one journal sequence number; seat states are rebuilt from holds and bookings.</summary>
+public sealed record EventSnapshot
+{
+    public required EventDefinition Definition { get; init; }
+
+    public required string OwnerId { get; init; }
+
+    public string? VenueId { get; init; }
+
+    public IReadOnlyList<SectionDefinition>? Sections { get; init; }
+
+    public required int Capacity { get; init; }
+
+    public required EventStatus Status { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required int NextHold { get; init; }
+
+    public required int NextBooking { get; init; }
+
+    public required long NextOutbox { get; init; }
+
+    public required EventCounters Counters { get; init; }
+
+    public required List<HoldRecord> Holds { get; init; }
+
+    public required List<BookingRecord> Bookings { get; init; }
+
+    public required Dictionary<string, IdempotencyEntry> Idempotency { get; init; }
+
+    public required List<OutboxEntry> Outbox { get; init; }
+}

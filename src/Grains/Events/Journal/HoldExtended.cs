@@ -1,0 +1,3 @@
+namespace Grains.Events.Journal;
+
+public sealed record HoldExtended(int Hold, DateTimeOffset ExpiresAt, IdempotencyRecord? Idempotency) : EventChange;

@@ -1,0 +1,6 @@
+namespace Grains.Slugs;
+
+public sealed class SlugState
+{
+    public string? EventId { get; set; }
+}

@@ -1,0 +1,46 @@
+using Grains.Abstractions;
+using Grains.Events.Seating;
+using Runtime;
+
+namespace Grains.Venues;
+
+/// <summary>A venue's seat map; written once at creation, read by events that use it.</summary>
+public sealed class VenueGrain(IPersistentState<VenueState> state) : Grain, IVenueGrain
+{
+    async Task<Outcome<Venue>> IVenueGrain.Create(CreateVenue command)
+    {
+        if (state.State.Venue is { } existing)
+        {
+            // A retried create (same Idempotency-Key, hence same id) by the same owner gets the venue back.
+            return existing.OwnerId == command.Caller.UserId && existing.Name == command.Name
+                ? Outcome<Venue>.Ok(existing, created: true)
+                : Failure.Conflict("Venue exists", $"Venue {GrainKey} already exists.");
+        }
+
+        var sections = command.Sections.Select(s => new SeatSectionLayout(s.Name, s.SeatType ?? "standard", s.Rows.Select(r => new SeatRowLayout(r.Name, r.Seats)).ToList())).ToList();
+        SeatLayout layout;
+        try
+        {
+            layout = SeatLayout.Create(sections);
+        }
+        catch (ArgumentException e)
+        {
+            return Failure.Invalid("Invalid seat map", e.Message);
+        }
+
+        state.State.Venue = new Venue
+        {
+            Id = GrainKey,
+            Name = command.Name,
+            City = command.City,
+            Capacity = layout.SeatCount,
+            Sections = command.Sections,
+            OwnerId = command.Caller.UserId,
+            CreatedAt = TimeProvider.GetUtcNow(),
+        };
+        await state.WriteStateAsync();
+        return Outcome<Venue>.Ok(state.State.Venue, created: true);
+    }
+
+    Task<Venue?> IVenueGrain.Get() => Task.FromResult(state.State.Venue);
+}

@@ -1,0 +1,8 @@
+namespace Runtime.Cluster;
+
+public enum ClusterMode
+{
+    OneProcess,
+    Silo,
+    Client,
+}

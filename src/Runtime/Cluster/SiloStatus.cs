@@ -1,0 +1,9 @@
+namespace Runtime.Cluster;
+
+public enum SiloStatus
+{
+    Joining,
+    Active,
+    ShuttingDown,
+    Dead,
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against in-memory DynamoDB Local and SES local on free ports.
+# Extra arguments go to `dotnet test` (e.g. ./test.sh --filter LocalAws).
+# The last line is always `N passed, N failed`, counted from the .trx files.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/local-aws.sh
+. "$ROOT/scripts/local-aws.sh"
+
+RESULTS_DIR="$ROOT/TestResults"
+TEST_PID=""
+PASSED=0
+FAILED=0
+
+# Runs on every exit path (failure, signal, success) so the counts line is always last, and a
+# run that stopped early is never mistaken for one that had nothing to run.
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if [[ -n "$TEST_PID" ]]; then
+        local_aws_stop "$TEST_PID"
+    fi
+    local_aws_stop_all
+    if ((rc == 0 && PASSED + FAILED == 0)); then
+        rc=1
+    fi
+    echo "$PASSED passed, $FAILED failed"
+    exit "$rc"
+}
+
+trap cleanup EXIT
+trap 'echo "test.sh: interrupted" >&2; exit 130' INT
+trap 'echo "test.sh: terminated" >&2; exit 143' TERM
+
+command -v dotnet >/dev/null 2>&1 || { echo "test.sh: dotnet SDK is not installed" >&2; exit 1; }
+
+local_aws_install
+dotnet restore Orleans.sln --nologo
+
+# Both services boot while the other one (and later the build) gets going.
+local_aws_launch_dynamodb memory "$(local_aws_free_port)"
+local_aws_launch_ses "$(local_aws_free_port)"
+local_aws_wait_dynamodb
+local_aws_wait_ses
+
+export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$LOCAL_AWS_DYNAMODB_PORT"
+export AWS_ENDPOINT_URL_SESV2="http://127.0.0.1:$LOCAL_AWS_SES_PORT"
+export AWS_ACCESS_KEY_ID=local
+export AWS_SECRET_ACCESS_KEY=local
+export AWS_REGION=us-east-1
+
+rm -rf "$RESULTS_DIR"
+mkdir -p "$RESULTS_DIR"
+
+# In the background and in its own session so a SIGTERM to this script is handled at once
+# (bash defers traps while a foreground child runs) and takes the test hosts down with it.
+set +e
+setsid dotnet test Orleans.sln --no-restore --nologo \
+    --logger "trx" --results-directory "$RESULTS_DIR" "$@" </dev/null &
+TEST_PID=$!
+wait "$TEST_PID"
+TEST_RC=$?
+set -e
+TEST_PID=""
+
+read -r PASSED FAILED < <(python3 - "$RESULTS_DIR" <<'EOF'
+import pathlib, sys
+import xml.etree.ElementTree as ET
+
+passed = failed = 0
+for trx in sorted(pathlib.Path(sys.argv[1]).rglob("*.trx")):
+    try:
+        root = ET.parse(trx).getroot()
+    except ET.ParseError as error:
+        print(f"test.sh: cannot parse {trx}: {error}", file=sys.stderr)
+        failed += 1
+        continue
+    for counters in root.iter():
+        if counters.tag.rsplit("}", 1)[-1] != "Counters":
+            continue
+        get = lambda name: int(counters.get(name, "0"))
+        passed += get("passed")
+        # Errors, timeouts and aborts are failures too; counting them keeps the exit code honest.
+        failed += get("failed") + get("error") + get("timeout") + get("aborted")
+print(passed, failed)
+EOF
+) || true
+[[ "$PASSED" =~ ^[0-9]+$ && "$FAILED" =~ ^[0-9]+$ ]] || { echo "test.sh: could not count the results" >&2; PASSED=0; FAILED=0; exit 1; }
+
+RC=0
+if ((TEST_RC != 0)); then
+    echo "test.sh: dotnet test exited with code $TEST_RC" >&2
+    RC=1
+fi
+if ((FAILED > 0)); then
+    RC=1
+fi
+if ((PASSED + FAILED == 0)); then
+    echo "test.sh: no tests ran" >&2
+    RC=1
+fi
+exit "$RC"
