@@ -5,7 +5,8 @@
 #   ./run.sh                one process: the API hosts a silo itself
 #   SILOS=3 ./run.sh        three silo processes plus the API as a cluster client
 #
-# Ports: API_PORT (8080), DYNAMODB_PORT (8000), SES_PORT (8005); silo i listens on 11111+i.
+# Ports: API_PORT (8080), DYNAMODB_PORT (8000), SES_PORT (8005); silo i takes grain calls (h2c) on
+# 11111+i and answers health checks on 12111+i.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,6 +42,7 @@ export AWS_ENDPOINT_URL_SESV2="http://127.0.0.1:$SES_PORT"
 export DynamoDb__ServiceUrl="http://127.0.0.1:$DYNAMODB_PORT"
 export Ses__ServiceUrl="http://127.0.0.1:$SES_PORT"
 export Auth__DevTokens__Enabled=true
+export Cluster__Secret="${CLUSTER_SECRET:-local-dev-secret}"
 
 command -v dotnet >/dev/null 2>&1 || { echo "run.sh: dotnet SDK is not installed" >&2; exit 1; }
 local_aws_port_is_free "$API_PORT" || { echo "run.sh: port $API_PORT (API_PORT) is already in use" >&2; exit 1; }
@@ -57,18 +59,20 @@ local_aws_launch_ses "$SES_PORT"
 local_aws_wait_dynamodb
 local_aws_wait_ses
 
-# Multi-process mode (SILOS=N > 0): N silo processes form the cluster and the API joins it as a
-# client. Silo i listens on http://127.0.0.1:$((11111 + i)) and logs to .data/logs/silo-i.log.
-# Cluster settings the silos need to find each other (membership table, ports) go here.
+# Multi-process mode (SILOS=N > 0): N silo processes form the cluster through the membership
+# table and the API joins it as a client. Silo i takes grain calls on 11111+i (h2c), answers
+# health checks on http://127.0.0.1:$((12111 + i)) and logs to .data/logs/silo-i.log.
 start_silos() {
     local i port
     for ((i = 0; i < SILOS; i++)); do
         port=$((11111 + i))
         local_aws_port_is_free "$port" || { echo "run.sh: port $port (silo $i) is already in use" >&2; return 1; }
-        Cluster__Mode=Silo local_aws_spawn "silo $i" "$LOCAL_AWS_LOG_DIR/silo-$i.log" \
-            dotnet run --no-build -c "$CONFIGURATION" --project src/Silo --urls "http://127.0.0.1:$port"
+        local health=$((12111 + i))
+        local_aws_port_is_free "$health" || { echo "run.sh: port $health (silo $i health) is already in use" >&2; return 1; }
+        Cluster__Mode=Silo Silo__Port="$port" Silo__HealthPort="$health" local_aws_spawn "silo $i" "$LOCAL_AWS_LOG_DIR/silo-$i.log" \
+            dotnet run --no-build -c "$CONFIGURATION" --project src/Silo
         SILO_PIDS+=("$LOCAL_AWS_LAST_PID")
-        SILO_URLS+=("http://127.0.0.1:$port")
+        SILO_URLS+=("http://127.0.0.1:$health")
     done
     for ((i = 0; i < SILOS; i++)); do
         local_aws_wait_http "silo $i" "${SILO_URLS[i]}/health/live" "${SILO_PIDS[i]}" \

@@ -11,7 +11,8 @@ public sealed record DevTokenRequest(string? UserId, IReadOnlyList<string?>? Rol
 
         for (var i = 0; i < (Roles?.Count ?? 0); i++)
         {
-            if (Roles![i] is not { } role || !Auth.Roles.IsKnown(role)) errors.Add($"roles[{i}]", $"Known roles are '{Auth.Roles.Organizer}' and '{Auth.Roles.Admin}'.");
+            // Only organizer and admin grant anything; other names (e.g. "customer") are carried but inert.
+            if (Roles![i] is not { } role || !Fields.IsRoleName(role)) errors.Add($"roles[{i}]", $"A role is a lowercase name such as '{Auth.Roles.Organizer}' or '{Auth.Roles.Admin}'.");
         }
     }
 }

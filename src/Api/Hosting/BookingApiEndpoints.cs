@@ -1,5 +1,6 @@
 using Api.Auth;
 using Api.Bookings;
+using Api.Cluster;
 using Api.Events;
 using Api.Holds;
 using Api.Problems;
@@ -20,11 +21,15 @@ public static class BookingApiEndpoints
         // Empty error answers (401, 403, 404 of unknown routes, 405, 415) get a problem body too.
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
-        app.UseSwaggerUI(o =>
-        {
-            o.SwaggerEndpoint(OpenApiPath, "Booking API v1");
-            o.RoutePrefix = "swagger";
-        });
+
+        // Branched so the hot API paths skip the UI's path matching.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/swagger"),
+            swagger => swagger.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint(OpenApiPath, "Booking API v1");
+                o.RoutePrefix = "swagger";
+            }));
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -43,6 +48,7 @@ public static class BookingApiEndpoints
         api.MapHoldsApi();
         api.MapBookingsApi();
         api.MapMyBookingsApi();
+        api.MapClusterApi();
         return app;
     }
 }

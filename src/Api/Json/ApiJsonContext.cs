@@ -21,6 +21,7 @@ namespace Api.Json;
 [JsonSerializable(typeof(Availability))]
 [JsonSerializable(typeof(SeatList))]
 [JsonSerializable(typeof(EventAnalytics))]
+[JsonSerializable(typeof(Api.Cluster.ClusterResponse))]
 [JsonSerializable(typeof(PlaceHoldRequest))]
 [JsonSerializable(typeof(ExtendHoldRequest))]
 [JsonSerializable(typeof(ConfirmHoldRequest))]

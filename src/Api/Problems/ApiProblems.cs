@@ -11,7 +11,8 @@ public static class ApiProblems
 
     public static ProblemHttpResult ToProblem(this Failure failure)
     {
-        Dictionary<string, object?>? extensions = failure.UnavailableSeats is { Count: > 0 } seats
+        // An empty list is kept: "none of the requested seats exist together" differs from "not about seats".
+        Dictionary<string, object?>? extensions = failure.UnavailableSeats is { } seats
             ? new() { [UnavailableSeatsExtension] = seats }
             : null;
         return TypedResults.Problem(failure.Detail, statusCode: StatusCode(failure.Kind), title: failure.Title, extensions: extensions);

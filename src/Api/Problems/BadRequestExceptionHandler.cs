@@ -18,7 +18,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         var status = badRequest.StatusCode;
         var (title, detail) = badRequest.InnerException switch
         {
-            JsonException json => ("Malformed JSON", Describe(json)),
+            JsonException json => Describe(json),
             _ when status == StatusCodes.Status413PayloadTooLarge => ("Request body too large", "The request body exceeds the size limit."),
             _ => ("Bad request", badRequest.Message),
         };
@@ -32,23 +32,23 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     }
 
     // The serializer's messages name .NET types; clients need the JSON path and what was wrong there.
-    private static string Describe(JsonException json)
+    private static (string Title, string Detail) Describe(JsonException json)
     {
         var message = json.Message;
         if (UnmappedMember().Match(message) is { Success: true } unmapped)
         {
-            return $"The property '{unmapped.Groups[1].Value}' is not part of this request.";
+            return ("Unknown property", $"The property '{unmapped.Groups[1].Value}' is not part of this request.");
         }
 
         var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return $"The value at '{path}' has the wrong type.";
+            return ("Invalid JSON value", $"The value at '{path}' has the wrong type or is out of range.");
         }
 
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         var reason = cut > 0 ? message[..cut] : message;
-        return $"The request body is not valid JSON at '{path}' (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}): {reason}";
+        return ("Malformed JSON", $"The request body is not valid JSON at '{path}' (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}): {reason}");
     }
 
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped", RegexOptions.CultureInvariant)]

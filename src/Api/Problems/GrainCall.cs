@@ -1,4 +1,5 @@
 using Runtime;
+using Runtime.Activation;
 
 namespace Api.Problems;
 
@@ -9,6 +10,7 @@ namespace Api.Problems;
 /// </summary>
 public static class GrainCall
 {
+    /// <summary>The first attempt and three retries.</summary>
     public const int MaxAttempts = 4;
 
     public static async Task<T> Retry<T>(Func<Task<T>> call)
@@ -19,24 +21,16 @@ public static class GrainCall
             {
                 return await call();
             }
-            catch (RetriableGrainException e) when (e is not OverloadedException && attempt < MaxAttempts)
+            catch (Exception e) when (attempt < MaxAttempts && IsRetriable(e))
             {
             }
         }
     }
 
-    /// <summary>The same with explicit state, so hot paths do not allocate a closure per request.</summary>
-    public static async Task<T> Retry<TState, T>(TState state, Func<TState, Task<T>> call)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await call(state);
-            }
-            catch (RetriableGrainException e) when (e is not OverloadedException && attempt < MaxAttempts)
-            {
-            }
-        }
-    }
+    public static bool IsRetriable(Exception exception) =>
+        AsRetriable(exception) is { } retriable && retriable is not OverloadedException;
+
+    /// <summary>The retriable cause, whether thrown by the call or by the activation it needed.</summary>
+    public static RetriableGrainException? AsRetriable(Exception exception) =>
+        exception as RetriableGrainException ?? (exception as GrainActivationException)?.InnerException as RetriableGrainException;
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Runtime;
-using Runtime.Activation;
 
 namespace Api.Problems;
 
@@ -10,8 +9,7 @@ internal sealed class GrainUnavailableExceptionHandler(IProblemDetailsService pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var retriable = exception as RetriableGrainException ?? (exception as GrainActivationException)?.InnerException as RetriableGrainException;
-        if (retriable is null) return false;
+        if (GrainCall.AsRetriable(exception) is not { } retriable) return false;
 
         var overloaded = retriable is OverloadedException;
         if (!overloaded) logger.LogWarning(exception, "A grain call still failed after {Attempts} attempts.", GrainCall.MaxAttempts);

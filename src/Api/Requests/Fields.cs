@@ -45,6 +45,11 @@ public static partial class Fields
     /// <summary>Ids the API hands out or accepts from clients (user ids, seat ids in routes).</summary>
     public static bool IsUserId(string value) => UserIdPattern().IsMatch(value);
 
+    public static bool IsRoleName(string value) => RoleNamePattern().IsMatch(value);
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleNamePattern();
+
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 

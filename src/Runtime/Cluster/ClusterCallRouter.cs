@@ -127,6 +127,9 @@ internal sealed class ClusterCallRouter : IGrainCallRouter, IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, owner.Address + WireErrors.CallPath)
         {
+            // A request message does not take the client's default version: h2c must be asked for here.
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new ByteArrayContent(body) { Headers = { ContentType = s_json } },
         };
         request.Headers.Add(WireErrors.SecretHeader, _options.Secret);
@@ -175,7 +178,7 @@ internal sealed class ClusterCallRouter : IGrainCallRouter, IDisposable
                 default:
                     call.Fail(response.StatusCode == HttpStatusCode.Unauthorized
                         ? new UnauthorizedAccessException($"Silo {owner.SiloId} refused the cluster secret.")
-                        : new GrainCallException(grainId, method.Name, message));
+                        : new GrainCallException(grainId, method.Name, $"HTTP {(int)response.StatusCode} from {owner.SiloId}: {message}"));
                     return null;
             }
         }

@@ -85,5 +85,6 @@ public static class ClusterServiceCollectionExtensions
         services.TryAddSingleton<IMembershipTable, DynamoDbMembershipTable>();
         services.TryAddSingleton<ClusterMembership>();
         services.TryAddSingleton<CallCodec>();
+        services.Replace(ServiceDescriptor.Singleton<IClusterInspector, MembershipInspector>());
     }
 }

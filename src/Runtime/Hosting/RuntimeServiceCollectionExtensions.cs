@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Runtime.Activation;
+using Runtime.Cluster;
 using Runtime.Invocation;
 using Runtime.Reminders;
 using Runtime.Storage;
@@ -50,6 +51,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainCallRouter>(sp => new LocalCallRouter(sp.GetRequiredService<GrainRuntime>()));
         services.AddSingleton<IGrainFactory>(sp => new GrainFactory(registry, new Lazy<IGrainCallRouter>(sp.GetRequiredService<IGrainCallRouter>)));
+        services.TryAddSingleton<IClusterInspector, SingleSiloInspector>();
         services.AddSingleton<GrainRuntimeHost>();
         services.AddHostedService(sp => sp.GetRequiredService<GrainRuntimeHost>());
         services.AddHostedService<ReminderService>();

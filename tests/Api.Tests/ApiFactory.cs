@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TestKit;
+
+namespace Api.Tests;
+
+/// <summary>
+/// The API in one process (API + silo) on DynamoDB Local and SES local, with its own tables.
+/// Shared by the tests of a class; tests use fresh users, venues and events, never shared state.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private Uri? _dynamoDb;
+    private Uri? _ses;
+
+    public string TablePrefix { get; } = TestSilo.NewTablePrefix();
+
+    /// <summary>Null: the system clock.</summary>
+    protected virtual TimeProvider? Clock => null;
+
+    public async Task InitializeAsync()
+    {
+        _dynamoDb = await LocalAws.DynamoDbAsync();
+        _ses = await LocalAws.SesAsync();
+    }
+
+    public ApiDriver CreateDriver() => new(CreateClient());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("DynamoDb:ServiceUrl", _dynamoDb?.ToString() ?? throw new InvalidOperationException("InitializeAsync first."));
+        builder.UseSetting("DynamoDb:TablePrefix", TablePrefix);
+        builder.UseSetting("Ses:ServiceUrl", _ses!.ToString());
+        builder.UseSetting("Auth:DevTokens:Enabled", "true");
+        builder.UseSetting("Reminders:ScanPeriod", "00:00:00.200");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            if (Environment.GetEnvironmentVariable("TEST_SILO_LOGS") != "1") logging.ClearProviders();
+        });
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
+
+/// <summary>The same API on a clock that moves only when a test advances it.</summary>
+public sealed class ManualClockApiFactory : ApiFactory
+{
+    public ManualTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override TimeProvider? Clock => Time;
+}

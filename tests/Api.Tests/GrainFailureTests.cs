@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Api.Problems;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Runtime;
+
+namespace Api.Tests;
+
+public sealed class GrainFailureTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static readonly GrainId _grain = new("IEventGrain", "e1");
+
+    [Fact]
+    public async Task StorageConflictIsRetriedThreeTimesThenGivenUp()
+    {
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => GrainCall.Retry<int>(() =>
+        {
+            attempts++;
+            throw new InconsistentStateException(_grain, 3, "test");
+        }));
+
+        Assert.Equal(4, attempts);
+    }
+
+    [Fact]
+    public async Task CallThatSucceedsOnRetryAnswers()
+    {
+        var attempts = 0;
+
+        var answer = await GrainCall.Retry(() => ++attempts < 3 ? throw new InconsistentStateException(_grain, 1, "test") : Task.FromResult(42));
+
+        Assert.Equal(42, answer);
+        Assert.Equal(3, attempts);
+    }
+
+    [Fact]
+    public async Task OverloadIsNotRetried()
+    {
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<OverloadedException>(() => GrainCall.Retry<int>(() =>
+        {
+            attempts++;
+            throw new OverloadedException(_grain, 10, 10);
+        }));
+
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task UnexpectedFailureIsNotRetried()
+    {
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => GrainCall.Retry<int>(() =>
+        {
+            attempts++;
+            throw new InvalidOperationException("bug");
+        }));
+
+        Assert.Equal(1, attempts);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task OverloadAndExhaustedRetriesAre503WithRetryAfter(bool overloaded)
+    {
+        Exception failure = overloaded ? new OverloadedException(_grain, 10, 10) : new InconsistentStateException(_grain, 1, "test");
+        var context = new DefaultHttpContext { RequestServices = factory.Services };
+        context.Response.Body = new MemoryStream();
+
+        var handled = false;
+        foreach (var handler in factory.Services.GetServices<IExceptionHandler>())
+        {
+            if (handled = await handler.TryHandleAsync(context, failure, CancellationToken.None)) break;
+        }
+
+        Assert.True(handled);
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.Equal("1", context.Response.Headers.RetryAfter.ToString());
+        context.Response.Body.Position = 0;
+        var problem = await JsonSerializer.DeserializeAsync<JsonElement>(context.Response.Body);
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+    }
+}

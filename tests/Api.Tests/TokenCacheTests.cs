@@ -1,0 +1,81 @@
+using System.Text;
+using Api.Auth;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using TestKit;
+
+namespace Api.Tests;
+
+public sealed class TokenCacheTests
+{
+    private static readonly SymmetricSecurityKey _key = new(Encoding.UTF8.GetBytes(new string('k', 32)));
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task RepeatedTokenIsServedFromTheCacheUntilItExpires()
+    {
+        var handler = new CachingTokenHandler(_time);
+        var token = Issue(lifetime: TimeSpan.FromMinutes(10));
+
+        var first = await handler.ValidateTokenAsync(token, Parameters());
+        var second = await handler.ValidateTokenAsync(token, Parameters());
+
+        Assert.True(first.IsValid);
+        Assert.Same(first, second);
+        Assert.Equal("ana", second.ClaimsIdentity.FindFirst("sub")?.Value);
+
+        _time.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.False((await handler.ValidateTokenAsync(token, Parameters())).IsValid);
+        Assert.Equal(0, handler.Count);
+    }
+
+    [Fact]
+    public async Task InvalidTokensAreNeverCached()
+    {
+        var handler = new CachingTokenHandler(_time);
+        var token = Issue(lifetime: TimeSpan.FromMinutes(10));
+        var tampered = token[..^2] + (token[^2] == 'A' ? "BA" : "AA");
+
+        Assert.False((await handler.ValidateTokenAsync(tampered, Parameters())).IsValid);
+        Assert.Equal(0, handler.Count);
+    }
+
+    [Fact]
+    public async Task CacheStaysWithinItsCapacity()
+    {
+        var handler = new CachingTokenHandler(_time, capacity: 3);
+
+        for (var i = 0; i < 10; i++) Assert.True((await handler.ValidateTokenAsync(Issue(TimeSpan.FromMinutes(10), $"user{i}"), Parameters())).IsValid);
+
+        Assert.InRange(handler.Count, 1, 3);
+    }
+
+    private string Issue(TimeSpan lifetime, string subject = "ana")
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "i",
+            Audience = "a",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            Claims = new Dictionary<string, object> { ["sub"] = subject },
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    private TokenValidationParameters Parameters() => new()
+    {
+        ValidIssuer = "i",
+        ValidAudience = "a",
+        IssuerSigningKey = _key,
+        ClockSkew = TimeSpan.Zero,
+        LifetimeValidator = (notBefore, expires, _, _) =>
+        {
+            var now = _time.GetUtcNow().UtcDateTime;
+            return expires is { } end && now < end && (notBefore is not { } start || now >= start);
+        },
+    };
+}
