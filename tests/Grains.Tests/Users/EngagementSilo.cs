@@ -9,7 +9,7 @@ namespace Grains.Tests.Users;
 /// <summary>A test silo with the booking grains and user engagement, on DynamoDB Local and SES local.</summary>
 internal static class EngagementSilo
 {
-    public static async Task<TestSilo> StartAsync(string? tablePrefix = null, IDictionary<string, string?>? settings = null)
+    public static async Task<TestSilo> StartAsync(string? tablePrefix = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? configure = null)
     {
         var ses = await LocalAws.SesAsync();
         var config = new Dictionary<string, string?>
@@ -24,7 +24,12 @@ internal static class EngagementSilo
             typeof(UserGrain).Assembly,
             tablePrefix: tablePrefix,
             settings: config,
-            configureServices: services => services.AddUserEngagement(new ConfigurationBuilder().AddInMemoryCollection(config).Build()));
+            configureServices: services =>
+            {
+                var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
+                configure?.Invoke(services, configuration);
+                services.AddUserEngagement(configuration);
+            });
     }
 
     /// <summary>Emails the local SES server received for <paramref name="recipient"/>.</summary>
