@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+using Grains.Abstractions;
 using Grains.Email;
 using Grains.Email.Ses;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +28,7 @@ public static class UserEngagementServiceCollectionExtensions
             .Validate(o => Uri.IsWellFormedUriString(o.TrackingBaseUrl, UriKind.Absolute), "Email:TrackingBaseUrl must be an absolute URL.")
             .Validate(o => o.RetryDelay >= TimeSpan.Zero && o.PendingRetryDelay > TimeSpan.Zero && o.SendingLease > TimeSpan.Zero, "Email:RetryDelay must not be negative; Email:PendingRetryDelay and Email:SendingLease must be positive.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJsonTypeInfoResolver>(UserEngagementJsonContext.Default));
         if (!services.Any(d => d.ServiceType == typeof(IEmailSender))) services.AddSesEmail(configuration);
         services.TryAddSingleton<UserIndexStore>();
         services.TryAddSingleton<EmailTrackingStore>();
