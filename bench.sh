@@ -23,7 +23,7 @@ if ! build_log=$(dotnet build src/LoadTest/LoadTest.csproj -c Release --nologo -
 fi
 
 echo "bench: starting ./run.sh (SILOS=${SILOS:-default}, log: $system_log)" >&2
-./run.sh >"$system_log" 2>&1 &
+DYNAMODB_STORAGE="${DYNAMODB_STORAGE:-memory}" ./run.sh >"$system_log" 2>&1 &
 system_pid=$!
 
 stop_system() {

@@ -5,6 +5,7 @@
 #   ./run.sh                one process: the API hosts a silo itself
 #   SILOS=3 ./run.sh        three silo processes plus the API as a cluster client
 #
+# DYNAMODB_STORAGE=memory: DynamoDB Local keeps data in memory only (default: files in .data/dynamodb).
 # Ports: API_PORT (8080), DYNAMODB_PORT (8000), SES_PORT (8005); silo i takes grain calls (h2c) on
 # 11111+i and answers health checks on 12111+i.
 set -euo pipefail
@@ -54,7 +55,8 @@ if ((SILOS > 0)); then
     dotnet build "src/Silo/Silo.csproj" -c "$CONFIGURATION" --nologo -v quiet
 fi
 
-local_aws_launch_dynamodb shared "$DYNAMODB_PORT"
+# DYNAMODB_STORAGE=memory keeps nothing between runs but writes faster (used by bench.sh).
+local_aws_launch_dynamodb "${DYNAMODB_STORAGE:-shared}" "$DYNAMODB_PORT"
 local_aws_launch_ses "$SES_PORT"
 local_aws_wait_dynamodb
 local_aws_wait_ses

@@ -102,6 +102,21 @@ public sealed class HoldsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task IdempotencyKeysOfDifferentBuyersNeverCollide()
+    {
+        var organizer = await _api.OrganizerAsync();
+        var first = await _api.BuyerAsync();
+        var second = await _api.BuyerAsync();
+        var show = await _api.CreateSeatedEventAsync(organizer, rows: 1, seatsPerRow: 10);
+
+        var a = await ApiDriver.ReadAsync<HoldView>(await _api.PostAsync($"/events/{show.Id}/holds", first, new { quantity = 1 }, idempotencyKey: "checkout-1"), HttpStatusCode.Created);
+        var b = await ApiDriver.ReadAsync<HoldView>(await _api.PostAsync($"/events/{show.Id}/holds", second, new { quantity = 1 }, idempotencyKey: "checkout-1"), HttpStatusCode.Created);
+
+        Assert.NotEqual(a.HoldId, b.HoldId);
+        Assert.Equal(second.Id, b.UserId);
+    }
+
+    [Fact]
     public async Task SameIdempotencyKeyWithAnotherBodyIs422()
     {
         var organizer = await _api.OrganizerAsync();

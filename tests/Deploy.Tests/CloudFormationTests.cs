@@ -191,7 +191,8 @@ public sealed class CloudFormationTests
             Assert.Equal("false", env["DynamoDb__CreateTables"].Text());
             Assert.False(env.ContainsKey("DynamoDb__ServiceUrl"), $"{definition} must talk to DynamoDB itself.");
             Assert.Equal("TablePrefix", env["DynamoDb__TablePrefix"].RefName());
-            Assert.Equal("ClusterSecretArn", Assert.Single(container.At("Secrets").Seq()).At("ValueFrom").RefName());
+            var secrets = container.At("Secrets").Seq().ToDictionary(e => e.At("Name").Text(), e => e.At("ValueFrom").RefName());
+            Assert.Equal("ClusterSecretArn", secrets["Cluster__Secret"]);
             Assert.Equal("awslogs", container.At("LogConfiguration", "LogDriver").Text());
             Assert.Contains("/health/ready", string.Join(' ', container.At("HealthCheck", "Command").Seq().Select(Tree.Text)));
         }

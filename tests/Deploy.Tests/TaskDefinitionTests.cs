@@ -5,9 +5,9 @@ namespace Deploy.Tests;
 public sealed class TaskDefinitionTests
 {
     [Theory]
-    [InlineData("deploy/ecs/silo-task-definition.json", "silo", "<SILO_IMAGE>", 11111, "Silo")]
-    [InlineData("deploy/ecs/api-task-definition.json", "api", "<API_IMAGE>", 8080, "Client")]
-    public void TaskDefinitionsAreValidJson(string path, string container, string image, int port, string clusterMode)
+    [InlineData("deploy/ecs/silo-task-definition.json", "silo", "<SILO_IMAGE>", 11111, 8080, "Silo")]
+    [InlineData("deploy/ecs/api-task-definition.json", "api", "<API_IMAGE>", 8080, 8080, "Client")]
+    public void TaskDefinitionsAreValidJson(string path, string container, string image, int port, int healthPort, string clusterMode)
     {
         using var document = JsonDocument.Parse(RepoFiles.Read(path));
         var root = document.RootElement;
@@ -39,7 +39,8 @@ public sealed class TaskDefinitionTests
         var health = definition.GetProperty("healthCheck");
         var command = health.GetProperty("command").EnumerateArray().Select(c => c.GetString()).ToList();
         Assert.Equal("CMD", command[0]);
-        Assert.Contains($"127.0.0.1/{port} ", string.Join(' ', command));
+        // Silos answer health over HTTP/1.1 on their health port: their grain port speaks only h2c.
+        Assert.Contains($"127.0.0.1/{healthPort} ", string.Join(' ', command));
         Assert.Contains("/health/ready", string.Join(' ', command));
         Assert.True(health.GetProperty("startPeriod").GetInt32() > 0);
 

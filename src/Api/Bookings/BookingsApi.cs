@@ -27,9 +27,10 @@ public static class BookingsApi
 
     internal static async Task<Results<Ok<BookingView>, ProblemHttpResult>> CancelBooking(string eventId, string bookingId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
     {
-        if (!IdempotencyKeys.TryRead(http, out var idempotency, out var badKey)) return badKey!;
+        var caller = user.ToCaller();
+        if (!IdempotencyKeys.TryRead(http, caller, out var idempotency, out var badKey)) return badKey!;
 
-        var command = new BookingCommand { Caller = user.ToCaller(), BookingId = bookingId, Idempotency = idempotency };
+        var command = new BookingCommand { Caller = caller, BookingId = bookingId, Idempotency = idempotency };
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).CancelBooking(command));
         return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
     }

@@ -30,10 +30,11 @@ public static class EventsApi
         CreateEventRequest? request, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
     {
         if (ApiProblems.Check(request) is { } invalid) return invalid;
-        if (!IdempotencyKeys.TryRead(http, request, ApiJsonContext.Default.CreateEventRequest, out var idempotency, out var badKey)) return badKey!;
-
         var caller = user.ToCaller();
-        var eventId = idempotency is null ? Guid.NewGuid().ToString("N") : IdempotencyKeys.DeriveId("event", caller.UserId, idempotency.Key);
+        if (!IdempotencyKeys.TryRead(http, caller, request, ApiJsonContext.Default.CreateEventRequest, out var idempotency, out var badKey)) return badKey!;
+
+        // The scoped key already names the caller, so the derived id is per user too.
+        var eventId = idempotency is null ? Guid.NewGuid().ToString("N") : IdempotencyKeys.DeriveId("event", idempotency.Key);
         var command = request!.ToCommand(caller, idempotency);
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).Create(command));
         if (outcome.Failure is { } failure) return failure.ToProblem();
@@ -98,9 +99,10 @@ public static class EventsApi
     private static async Task<Results<Ok<EventDetails>, ProblemHttpResult>> Organize(
         string eventId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, Func<IEventGrain, EventCommand, Task<Outcome<EventDetails>>> action)
     {
-        if (!IdempotencyKeys.TryRead(http, out var idempotency, out var badKey)) return badKey!;
+        var caller = user.ToCaller();
+        if (!IdempotencyKeys.TryRead(http, caller, out var idempotency, out var badKey)) return badKey!;
 
-        var command = new EventCommand { Caller = user.ToCaller(), Idempotency = idempotency };
+        var command = new EventCommand { Caller = caller, Idempotency = idempotency };
         var outcome = await GrainCall.Retry(() => action(grains.GetGrain<IEventGrain>(eventId), command));
         return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
     }

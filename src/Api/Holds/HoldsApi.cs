@@ -26,9 +26,10 @@ public static class HoldsApi
         string eventId, PlaceHoldRequest? request, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
     {
         if (ApiProblems.Check(request) is { } invalid) return invalid;
-        if (!IdempotencyKeys.TryRead(http, request, ApiJsonContext.Default.PlaceHoldRequest, out var idempotency, out var badKey)) return badKey!;
+        var caller = user.ToCaller();
+        if (!IdempotencyKeys.TryRead(http, caller, request, ApiJsonContext.Default.PlaceHoldRequest, out var idempotency, out var badKey)) return badKey!;
 
-        var command = request!.ToCommand(user.ToCaller(), idempotency);
+        var command = request!.ToCommand(caller, idempotency);
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).PlaceHold(command));
         if (outcome.Failure is { } failure) return failure.ToProblem();
 
@@ -47,18 +48,20 @@ public static class HoldsApi
         string eventId, string holdId, ExtendHoldRequest? request, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
     {
         if (ApiProblems.Check(request) is { } invalid) return invalid;
-        if (!IdempotencyKeys.TryRead(http, request, ApiJsonContext.Default.ExtendHoldRequest, out var idempotency, out var badKey)) return badKey!;
+        var caller = user.ToCaller();
+        if (!IdempotencyKeys.TryRead(http, caller, request, ApiJsonContext.Default.ExtendHoldRequest, out var idempotency, out var badKey)) return badKey!;
 
-        var command = new HoldCommand { Caller = user.ToCaller(), HoldId = holdId, TtlSeconds = request!.TtlSeconds, Idempotency = idempotency };
+        var command = new HoldCommand { Caller = caller, HoldId = holdId, TtlSeconds = request!.TtlSeconds, Idempotency = idempotency };
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).ExtendHold(command));
         return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> ReleaseHold(string eventId, string holdId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
     {
-        if (!IdempotencyKeys.TryRead(http, out var idempotency, out var badKey)) return badKey!;
+        var caller = user.ToCaller();
+        if (!IdempotencyKeys.TryRead(http, caller, out var idempotency, out var badKey)) return badKey!;
 
-        var command = new HoldCommand { Caller = user.ToCaller(), HoldId = holdId, Idempotency = idempotency };
+        var command = new HoldCommand { Caller = caller, HoldId = holdId, Idempotency = idempotency };
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).ReleaseHold(command));
         return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.NoContent();
     }
@@ -69,9 +72,10 @@ public static class HoldsApi
     {
         request ??= new ConfirmHoldRequest(null);
         if (ApiProblems.Check(request) is { } invalid) return invalid;
-        if (!IdempotencyKeys.TryRead(http, request, ApiJsonContext.Default.ConfirmHoldRequest, out var idempotency, out var badKey)) return badKey!;
+        var caller = user.ToCaller();
+        if (!IdempotencyKeys.TryRead(http, caller, request, ApiJsonContext.Default.ConfirmHoldRequest, out var idempotency, out var badKey)) return badKey!;
 
-        var command = new ConfirmHold { Caller = user.ToCaller(), HoldId = holdId, PaymentReference = request.PaymentReference, Idempotency = idempotency };
+        var command = new ConfirmHold { Caller = caller, HoldId = holdId, PaymentReference = request.PaymentReference, Idempotency = idempotency };
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).Confirm(command));
         if (outcome.Failure is { } failure) return failure.ToProblem();
 

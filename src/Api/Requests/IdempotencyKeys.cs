@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Api.Problems;
+using Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Requests;
@@ -22,20 +23,27 @@ public static class IdempotencyKeys
     /// False with a problem when the header is present but malformed; true otherwise, with the
     /// idempotency (or null when the client sent no key).
     /// </summary>
-    public static bool TryRead<T>(HttpContext http, T? body, JsonTypeInfo<T>? bodyType, out Grains.Abstractions.Idempotency? idempotency, out ProblemHttpResult? problem)
+    /// <remarks>
+    /// Keys are scoped to the caller: a grain keeps one key space for all its users, and two
+    /// buyers who happen to pick the same key must never be answered with each other's result.
+    /// </remarks>
+    public static bool TryRead<T>(HttpContext http, Caller caller, T? body, JsonTypeInfo<T>? bodyType, out Grains.Abstractions.Idempotency? idempotency, out ProblemHttpResult? problem)
     {
         idempotency = null;
-        problem = null;
         if (!TryReadKey(http, out var key, out problem)) return false;
         if (key is null) return true;
 
-        idempotency = new Grains.Abstractions.Idempotency { Key = key, Fingerprint = Fingerprint(http.Request.Method, http.Request.Path.Value ?? "", body, bodyType) };
+        idempotency = new Grains.Abstractions.Idempotency
+        {
+            Key = $"{caller.UserId}/{key}",
+            Fingerprint = Fingerprint(http.Request.Method, http.Request.Path.Value ?? "", body, bodyType),
+        };
         return true;
     }
 
     /// <summary>The same for a request without a body.</summary>
-    public static bool TryRead(HttpContext http, out Grains.Abstractions.Idempotency? idempotency, out ProblemHttpResult? problem) =>
-        TryRead<object>(http, null, null, out idempotency, out problem);
+    public static bool TryRead(HttpContext http, Caller caller, out Grains.Abstractions.Idempotency? idempotency, out ProblemHttpResult? problem) =>
+        TryRead<object>(http, caller, null, null, out idempotency, out problem);
 
     public static bool TryReadKey(HttpContext http, out string? key, out ProblemHttpResult? problem)
     {
@@ -69,12 +77,12 @@ public static class IdempotencyKeys
     }
 
     /// <summary>
-    /// A resource created under an idempotency key gets an id derived from (kind, user, key), so a
-    /// retry reaches the same grain, which then replays its first answer.
+    /// A resource created under an idempotency key gets an id derived from (kind, caller-scoped
+    /// key), so a retry reaches the same grain, which then replays its first answer.
     /// </summary>
-    public static string DeriveId(string kind, string userId, string key)
+    public static string DeriveId(string kind, string scopedKey)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{userId}\n{key}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{scopedKey}"));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 

@@ -26,7 +26,7 @@ public static class VenuesApi
         if (!IdempotencyKeys.TryReadKey(http, out var key, out var badKey)) return badKey!;
 
         var caller = user.ToCaller();
-        var venueId = key is null ? Guid.NewGuid().ToString("N") : IdempotencyKeys.DeriveId("venue", caller.UserId, key);
+        var venueId = key is null ? Guid.NewGuid().ToString("N") : IdempotencyKeys.DeriveId("venue", $"{caller.UserId}/{key}");
         var command = request!.ToCommand(caller);
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IVenueGrain>(venueId).Create(command));
         if (outcome.Failure is { } failure) return failure.ToProblem();

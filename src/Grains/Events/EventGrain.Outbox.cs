@@ -15,7 +15,7 @@ public sealed partial class EventGrain
 
     /// <summary>
     /// Delivers outbox messages whose decisions are durable, at least once: messages to one user
-    /// go in order, users in parallel. Receivers apply each message id once, so a redelivery
+    /// go in order, a few users at a time. Receivers apply each message id once, so a redelivery
     /// after a crash or a lost "delivered" mark changes nothing.
     /// </summary>
     private async Task DeliverAsync()
@@ -30,7 +30,10 @@ public sealed partial class EventGrain
                 if (due.Count == 0) break;
                 try
                 {
-                    await Task.WhenAll(due.GroupBy(e => e.UserId).Select(DeliverToUserAsync));
+                    // Bounded, so that a sale's burst of confirmations cannot crowd the journal's own
+                    // writes out of the store: delivery may lag behind, decisions do not.
+                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.OutboxConcurrency, TaskScheduler = TaskScheduler.Current };
+                    await Parallel.ForEachAsync(due.GroupBy(e => e.UserId), parallel, (messages, _) => new ValueTask(DeliverToUserAsync(messages)));
                 }
                 catch (Exception e)
                 {
@@ -39,7 +42,7 @@ public sealed partial class EventGrain
                     continue;
                 }
 
-                if (!_broken) _ = Emit(new OutboxDelivered(due[^1].Number)).ContinueWith(static _ => { }, TaskScheduler.Current);
+                if (!_broken) _ = Emit(new OutboxDelivered(due[^1].Number), lazily: true).ContinueWith(static _ => { }, TaskScheduler.Current);
             }
         }
         finally

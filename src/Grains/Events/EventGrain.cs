@@ -63,10 +63,12 @@ public sealed partial class EventGrain(
     }
 
     /// <summary>Applies a decision to the state and queues it for the next group commit.</summary>
-    private Task Emit(EventChange change)
+    private Task Emit(EventChange change) => Emit(change, lazily: false);
+
+    private Task Emit(EventChange change, bool lazily)
     {
         _state.Apply(change);
-        var durable = _journal.Append(change);
+        var durable = lazily ? _journal.AppendLazily(change) : _journal.Append(change);
         if (!_reminderRegistered && (_state.ActiveHoldCount > 0 || _state.Outbox.Count > 0)) _ = EnsureReminderAsync();
         if (_state.Outbox.Count > 0) StartDelivery();
         return durable;
@@ -78,13 +80,15 @@ public sealed partial class EventGrain(
         var now = TimeProvider.GetUtcNow();
         while (_state.TryPeekExpiry(out var hold, out var expiresAt) && expiresAt <= now)
         {
-            _ = Emit(new HoldExpired(hold)).ContinueWith(static _ => { }, TaskScheduler.Current);
+            _ = Emit(new HoldExpired(hold), lazily: true).ContinueWith(static _ => { }, TaskScheduler.Current);
         }
     }
 
     private Task SweepAsync()
     {
-        if (!_broken && _state.Exists) ExpireDue();
+        if (_broken || !_state.Exists) return Task.CompletedTask;
+        ExpireDue();
+        _journal.FlushLazyChanges();
         return Task.CompletedTask;
     }
 

@@ -23,6 +23,10 @@ public sealed class EventGrainOptions
     [Range(10, 1_000_000)]
     public int SnapshotEveryEntries { get; set; } = 1_000;
 
+    /// <summary>Users an event grain delivers outbox messages to at the same time. Default 4.</summary>
+    [Range(1, 256)]
+    public int OutboxConcurrency { get; set; } = 4;
+
     /// <summary>Wait before retrying outbox delivery after a failure. Default 2 seconds.</summary>
     public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 

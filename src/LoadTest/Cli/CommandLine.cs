@@ -24,7 +24,8 @@ internal static class CommandLine
           --explicit <f>         fraction of holds naming explicit seats (default 0.2)
           --confirm <f>          fraction of holds confirmed (default 0.5)
           --release <f>          fraction of holds released; the rest are abandoned (default 0.2)
-          --hold-ttl <s>         holdTtlSeconds of the created events (default 60)
+          --hold-ttl <s>         holdTtlSeconds of the created events (default 15)
+          --identities <n>       buyer identities each virtual buyer cycles through (default 16)
           --max-per-hold <n>     maxSeatsPerHold of the created events (default 10)
           --json <file>          write the machine-readable report to <file>
           --quiet                no live progress (for CI and logs)
@@ -146,6 +147,8 @@ internal static class CommandLine
                 return Double(value, 0, 1, name, out var release, out error) ? options with { ReleaseFraction = release } : null;
             case "hold-ttl":
                 return Int(value, 1, 86_400, name, out var ttl, out error) ? options with { HoldTtlSeconds = ttl } : null;
+            case "identities":
+                return Int(value, 1, 1_000, name, out var identities, out error) ? options with { IdentitiesPerBuyer = identities } : null;
             case "max-per-hold":
                 return Int(value, 4, 1_000, name, out var maxPerHold, out error) ? options with { MaxSeatsPerHold = maxPerHold } : null;
             case "json":

@@ -12,6 +12,9 @@ namespace LoadTest.Scenarios;
 /// </summary>
 internal sealed class BookingLoad(ApiClient api, LoadOptions options, IReadOnlyList<EventUnderLoad> events, IReadOnlyList<Buyer> buyers)
 {
+    /// <summary>The API's title for a buyer who reached the event's per-buyer seat limit.</summary>
+    private const string HoldLimitTitle = "Hold limit reached";
+
     private const int MaxSeatsPerIteration = 4;
     private readonly byte[][] _quantityBodies = Enumerable.Range(0, MaxSeatsPerIteration + 1)
         .Select(ApiClient.QuantityHoldBody).ToArray();
@@ -84,7 +87,8 @@ internal sealed class BookingLoad(ApiClient api, LoadOptions options, IReadOnlyL
             var body = explicitSeats is null ? _quantityBodies[quantity] : ApiClient.ExplicitHoldBody(explicitSeats);
 
             var start = Stopwatch.GetTimestamp();
-            var held = await api.HoldAsync(buyer.Authorization, target.Target, body, ct);
+            var authorization = buyer.NextAuthorization();
+            var held = await api.HoldAsync(authorization, target.Target, body, ct);
             hold.Record(held.Outcome, start, Stopwatch.GetTimestamp(), window.IsMeasured(start));
 
             if (!held.IsOk)
@@ -93,6 +97,10 @@ internal sealed class BookingLoad(ApiClient api, LoadOptions options, IReadOnlyL
                 {
                     target.Seats.MarkFree(explicitSeats);
                     if (held.Outcome == Outcome.Conflict) target.Seats.MarkTaken(held.Problem?.UnavailableSeats ?? explicitSeats);
+                }
+                else if (held.Outcome == Outcome.Conflict && held.Problem?.Title == HoldLimitTitle)
+                {
+                    // This identity still holds seats that it abandoned; the next identity carries on.
                 }
                 else if (held.Outcome == Outcome.Conflict && !soldOut[eventIndex])
                 {
@@ -112,7 +120,7 @@ internal sealed class BookingLoad(ApiClient api, LoadOptions options, IReadOnlyL
             if (choice < options.ConfirmFraction)
             {
                 start = Stopwatch.GetTimestamp();
-                var booked = await api.ConfirmAsync(buyer.Authorization, target.Target, holdId, ct);
+                var booked = await api.ConfirmAsync(authorization, target.Target, holdId, ct);
                 confirm.Record(booked.Outcome, start, Stopwatch.GetTimestamp(), window.IsMeasured(start));
                 if (booked.IsOk && booked.Value?.BookingId is { } bookingId)
                 {
@@ -127,7 +135,7 @@ internal sealed class BookingLoad(ApiClient api, LoadOptions options, IReadOnlyL
             else if (choice < options.ConfirmFraction + options.ReleaseFraction)
             {
                 start = Stopwatch.GetTimestamp();
-                var released = await api.ReleaseAsync(buyer.Authorization, target.Target, holdId, ct);
+                var released = await api.ReleaseAsync(authorization, target.Target, holdId, ct);
                 release.Record(released.Outcome, start, Stopwatch.GetTimestamp(), window.IsMeasured(start));
                 if (released.IsOk) target.Seats.MarkFree(holdResponse.Seats);
                 else await Backoff.DelayAsync(Backoff.After(released), window, ct);

@@ -8,24 +8,25 @@ internal sealed class RunSetup(ApiClient api, LoadOptions options, string runId)
 {
     private const int SetupParallelism = 8;
     private static readonly string[] s_organizerRoles = ["organizer"];
-    private static readonly string[] s_buyerRoles = ["customer"];
+    private static readonly string[] s_buyerRoles = [];
 
     public string RunId => runId;
 
     public async Task<string> OrganizerAuthorizationAsync(CancellationToken ct) =>
         ApiClient.BearerValue(await api.CreateTokenAsync($"{runId}-organizer", s_organizerRoles, ct));
 
-    /// <summary>One token per buyer, fetched up front so token issuance is outside the measured window.</summary>
-    public async Task<Buyer[]> BuyersAsync(int count, CancellationToken ct)
+    /// <summary>Tokens for every buyer's identities, fetched up front so token issuance is outside the measured window.</summary>
+    public async Task<Buyer[]> BuyersAsync(int count, int identitiesPerBuyer, CancellationToken ct)
     {
-        var buyers = new Buyer[count];
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = ct }, async (i, token) =>
+        var tokens = new string[count * identitiesPerBuyer];
+        await Parallel.ForAsync(0, tokens.Length, new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = ct }, async (i, token) =>
         {
-            var userId = $"{runId}-buyer-{i}";
-            var jwt = await api.CreateTokenAsync(userId, s_buyerRoles, token);
-            buyers[i] = new Buyer(i, userId, ApiClient.BearerValue(jwt));
+            var jwt = await api.CreateTokenAsync($"{runId}-buyer-{i / identitiesPerBuyer}-{i % identitiesPerBuyer}", s_buyerRoles, token);
+            tokens[i] = ApiClient.BearerValue(jwt);
         });
-        return buyers;
+        return Enumerable.Range(0, count)
+            .Select(i => new Buyer(i, $"{runId}-buyer-{i}", tokens[(i * identitiesPerBuyer)..((i + 1) * identitiesPerBuyer)]))
+            .ToArray();
     }
 
     /// <summary>Creates one venue of <paramref name="seats"/> seats and <paramref name="count"/> events on it, on sale now.</summary>

@@ -40,7 +40,7 @@ internal sealed class ScenarioRunner(LoadOptions options, IAnsiConsole console)
                 var eventCount = options.Scenario == ScenarioKind.ManyEvents ? options.Events : 1;
                 Step($"setup: tokens for {options.Buyers} buyers, {eventCount} event(s) of {options.SeatsPerEvent} seats");
                 var organizer = await setup.OrganizerAuthorizationAsync(ct);
-                var buyers = await setup.BuyersAsync(options.Buyers, ct);
+                var buyers = await setup.BuyersAsync(options.Buyers, options.IdentitiesPerBuyer, ct);
                 events = await setup.EventsAsync(organizer, eventCount, options.SeatsPerEvent, ct);
                 booking = await RunBookingAsync(api, events, buyers, ct);
                 audit = await AuditAsync(api, organizer, events, booking.Acknowledged, ct);

@@ -23,6 +23,8 @@ internal sealed class EventJournal(
     private bool _writing;
     private Exception? _failure;
     private int _entriesSinceSnapshot;
+    private long _bytesSinceSnapshot;
+    private long _lastSnapshotBytes;
 
     public long DurableSequence { get; private set; }
 
@@ -38,6 +40,7 @@ internal sealed class EventJournal(
             ? new EventState(eventId)
             : EventState.FromSnapshot(eventId, JsonSerializer.Deserialize(stored.Data, EventJournalJsonContext.Default.EventSnapshot)!);
         DurableSequence = SnapshotSequence = stored?.Sequence ?? 0;
+        _lastSnapshotBytes = stored?.Data.Length ?? 0;
         await foreach (var entry in storage.ReadEntriesAsync(grainId, DurableSequence, cancellationToken))
         {
             if (entry.Sequence != DurableSequence + 1)
@@ -48,6 +51,7 @@ internal sealed class EventJournal(
             foreach (var change in Decode(entry.Payload)) state.Apply(change);
             DurableSequence = entry.Sequence;
             _entriesSinceSnapshot++;
+            _bytesSinceSnapshot += entry.Payload.Length;
         }
 
         return state;
@@ -63,10 +67,28 @@ internal sealed class EventJournal(
         return durable;
     }
 
+    /// <summary>
+    /// Queues a change nobody waits for (an expiry, a delivery mark): it rides along with the
+    /// next write instead of costing a write of its own; <see cref="FlushLazyChanges"/> sends it
+    /// if no other write comes.
+    /// </summary>
+    public Task AppendLazily(EventChange change)
+    {
+        if (_failure is not null) return Task.FromException(_failure);
+        _pending.Add(change);
+        return _pendingDurable.Task;
+    }
+
+    public void FlushLazyChanges()
+    {
+        if (_failure is null && !_writing && _pending.Count > 0) _ = WriteLoopAsync();
+    }
+
     /// <summary>Completes when everything appended so far is durable (for replies that depend on earlier decisions).</summary>
     public Task WhenDurable()
     {
         if (_failure is not null) return Task.FromException(_failure);
+        FlushLazyChanges();
         return _pending.Count > 0 ? _pendingDurable.Task : _inFlightDurable;
     }
 
@@ -86,7 +108,7 @@ internal sealed class EventJournal(
             while (_pending.Count > 0)
             {
                 // Captured before the swap, the snapshot holds exactly the changes up to the end of this batch.
-                var snapshotBytes = _entriesSinceSnapshot >= snapshotEveryEntries ? Encode(snapshot()) : null;
+                var snapshotBytes = SnapshotDue() ? Encode(snapshot()) : null;
                 var batch = _pending;
                 var durable = _pendingDurable;
                 _pending = [];
@@ -99,6 +121,7 @@ internal sealed class EventJournal(
                         await storage.AppendAsync(grainId, DurableSequence + 1, payload, CancellationToken.None);
                         DurableSequence++;
                         _entriesSinceSnapshot++;
+                        _bytesSinceSnapshot += payload.Length;
                     }
                 }
                 catch (Exception e)
@@ -117,6 +140,13 @@ internal sealed class EventJournal(
         }
     }
 
+    /// <summary>
+    /// A snapshot costs as much as the whole state, so one is written only after the journal grew
+    /// by at least as many bytes as the last snapshot had: snapshot writes stay proportional to the
+    /// changes, and replay stays bounded by about twice the state.
+    /// </summary>
+    private bool SnapshotDue() => _entriesSinceSnapshot >= snapshotEveryEntries && _bytesSinceSnapshot >= _lastSnapshotBytes;
+
     private void Fail(Exception e, TaskCompletionSource inFlight)
     {
         _failure = e is RetriableGrainException ? e : new RetriableGrainException($"Journal write for {grainId} at sequence {DurableSequence + 1} failed: {e.Message}", e);
@@ -129,6 +159,8 @@ internal sealed class EventJournal(
     private async Task WriteSnapshotAsync(long sequence, byte[] data, CancellationToken cancellationToken)
     {
         _entriesSinceSnapshot = 0;
+        _bytesSinceSnapshot = 0;
+        _lastSnapshotBytes = data.Length;
         try
         {
             await storage.WriteSnapshotAsync(grainId, sequence, data, cancellationToken);
