@@ -62,7 +62,7 @@ public static class EmailsApi
         StartCampaign command, HttpContext http, IGrainFactory grains)
     {
         if (!IdempotencyKeys.TryReadKey(http, out var key, out var badKey)) return badKey!;
-        var campaignId = key is null ? Guid.NewGuid().ToString("N") : IdempotencyKeys.DeriveId("campaign", command.RequestedBy, key);
+        var campaignId = key is null ? Guid.NewGuid().ToString("N") : IdempotencyKeys.DeriveId("campaign", $"{command.RequestedBy}/{key}");
         var outcome = await GrainCall.Retry(() => grains.GetGrain<ICampaignGrain>(campaignId).Start(command));
         if (outcome.Failure is { } failure) return failure.ToProblem();
         return outcome.Created ? TypedResults.Accepted($"/emails/campaigns/{campaignId}", outcome.Value!) : TypedResults.Ok(outcome.Value!);
