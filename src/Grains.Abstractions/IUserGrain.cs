@@ -9,4 +9,19 @@ public interface IUserGrain : IGrainWithStringKey
     Task<bool> Apply(EngagementMessage message);
 
     Task<IReadOnlyList<UserBooking>> GetBookings();
+
+    /// <summary>Creates the profile; Conflict when the user exists or the email belongs to someone else.</summary>
+    Task<Outcome<UserView>> Create(UserProfile profile);
+
+    /// <summary>Changes the given fields; NotFound without a profile, Conflict when the new email is taken.</summary>
+    Task<Outcome<UserView>> Update(UserProfileUpdate update);
+
+    /// <summary>The profile with counters, or null when no profile was created.</summary>
+    Task<UserView?> Get();
+
+    Task<IReadOnlyList<HostedEvent>> GetHostedEvents();
+
+    Task<UserCounters> GetCounters();
+
+    Task<EmailStats> GetEmailStats();
 }

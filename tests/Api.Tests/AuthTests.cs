@@ -123,7 +123,8 @@ public sealed class AuthTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public void EveryResourceEndpointRequiresAuthentication()
     {
-        var anonymous = new[] { "/health/live", "/health/ready", "/openapi/{documentName}.json", "/openapi/v1.json", "/dev/token" };
+        // The email open pixel and tracking status are fetched by mail clients, without a token.
+        var anonymous = new[] { "/health/live", "/health/ready", "/openapi/{documentName}.json", "/openapi/v1.json", "/dev/token", "/track/open", "/track/status/{emailId}" };
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
         Assert.NotEmpty(endpoints);

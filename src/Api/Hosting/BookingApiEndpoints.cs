@@ -1,9 +1,12 @@
 using Api.Auth;
 using Api.Bookings;
 using Api.Cluster;
+using Api.Emails;
 using Api.Events;
 using Api.Holds;
 using Api.Problems;
+using Api.Tracking;
+using Api.Users;
 using Api.Venues;
 using Microsoft.Extensions.Options;
 using Runtime.Hosting;
@@ -49,6 +52,9 @@ public static class BookingApiEndpoints
         api.MapBookingsApi();
         api.MapMyBookingsApi();
         api.MapClusterApi();
+        api.MapUsersApi();
+        api.MapEmailsApi();
+        api.MapTrackingApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Grains.Abstractions;
 using Grains.Hosting;
+using Grains.Users;
 using Runtime.Cluster;
 
 namespace Api.Hosting;
@@ -22,6 +23,9 @@ public static class BookingRuntimeExtensions
             case ClusterMode.Client:
                 builder.Services.AddSingleton<IJsonTypeInfoResolver>(BookingJsonContext.Default);
                 builder.Services.AddClusterClient(builder.Configuration);
+
+                // The user filter and email statistics read their DynamoDB tables directly.
+                builder.Services.AddUserEngagement(builder.Configuration);
                 break;
             default:
                 throw new InvalidOperationException($"Cluster:Mode is {mode}; the API runs as OneProcess or Client (silos run src/Silo).");

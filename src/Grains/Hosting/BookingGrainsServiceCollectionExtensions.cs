@@ -2,6 +2,7 @@ using System.Text.Json.Serialization.Metadata;
 using Grains.Abstractions;
 using Grains.Email.Ses;
 using Grains.Events;
+using Grains.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Runtime.Hosting;
@@ -20,6 +21,7 @@ public static class BookingGrainsServiceCollectionExtensions
             .Validate(o => o.MaxHoldLifetime > TimeSpan.Zero && o.ExpirySweepPeriod > TimeSpan.Zero && o.RecoveryReminderPeriod > TimeSpan.Zero && o.OutboxRetryDelay > TimeSpan.Zero, "Events: time settings must be positive.")
             .ValidateOnStart();
         services.AddSesEmail(configuration);
+        services.AddUserEngagement(configuration);
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Grains.Abstractions;
 using Grains.Events;
+using Grains.Users;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Runtime;
 using Runtime.Storage;
@@ -11,7 +13,7 @@ namespace Grains.Tests.Events;
 public sealed class EventGrainTests
 {
     private static Task<TestSilo> StartSiloAsync(TimeProvider? time = null, string? prefix = null) =>
-        TestSilo.StartAsync(typeof(EventGrain).Assembly, time, prefix, configureServices: s => s.AddOptions<EventGrainOptions>());
+        TestSilo.StartAsync(typeof(EventGrain).Assembly, time, prefix, configureServices: s => s.AddOptions<EventGrainOptions>().Services.AddUserEngagement(new ConfigurationBuilder().Build()));
 
     [Fact]
     public async Task ConfirmTurnsAHoldIntoOneBookingAndRepeatingReturnsTheSameBooking()

@@ -1,0 +1,15 @@
+using Runtime;
+
+namespace Grains.Abstractions;
+
+/// <summary>Keeps email addresses unique across users: key = the normalized (trimmed, lower-case) address.</summary>
+public interface IEmailAddressGrain : IGrainWithStringKey
+{
+    /// <summary>Claims the address for the user; returns the user that owns it (the caller if it won).</summary>
+    Task<string> Claim(string userId);
+
+    /// <summary>Releases the address if the user owns it.</summary>
+    Task Release(string userId);
+
+    Task<string?> Owner();
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Net;
+using Grains.Abstractions;
+
+namespace Grains.Email;
+
+/// <summary>Subjects and bodies (text and HTML) of the emails the engine sends.</summary>
+public static class EmailTemplates
+{
+    public static string BookingEmailId(string bookingId) => "booking-" + bookingId;
+
+    public static string CampaignEmailId(string campaignId, string userId) => $"campaign-{campaignId}-{userId}";
+
+    public static EmailRequest BookingConfirmation(string userId, UserProfile? profile, UserBooking booking)
+    {
+        var name = profile is null ? "there" : profile.FirstName;
+        var seats = booking.Seats.Count > 0 ? string.Join(", ", booking.Seats) : $"{booking.Quantity} general admission";
+        var total = booking.Total.ToString("0.00", CultureInfo.InvariantCulture) + " " + booking.Currency;
+        var when = booking.EventStartAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var text = $"""
+            Hi {name},
+
+            your booking {booking.BookingId} for {booking.EventTitle} on {when} is confirmed.
+            Seats: {seats}
+            Total: {total}
+
+            See you there!
+            """;
+        var html = $"""
+            <html><body>
+            <p>Hi {Encode(name)},</p>
+            <p>your booking <strong>{Encode(booking.BookingId)}</strong> for <strong>{Encode(booking.EventTitle)}</strong> on {Encode(when)} is confirmed.</p>
+            <p>Seats: {Encode(seats)}<br>Total: {Encode(total)}</p>
+            <p>See you there!</p>
+            </body></html>
+            """;
+        return new EmailRequest
+        {
+            UserId = userId,
+            To = profile?.Email,
+            Subject = $"Booking confirmed: {booking.EventTitle}",
+            TextBody = text,
+            HtmlBody = html,
+            Kind = EmailKinds.BookingConfirmation,
+            BookingId = booking.BookingId,
+        };
+    }
+
+    public static EmailRequest Campaign(string campaignId, string userId, UserView? user, string subject, string message) => new()
+    {
+        UserId = userId,
+        To = user?.Email,
+        Subject = subject,
+        TextBody = message,
+        HtmlBody = "<html><body>" + string.Concat(
+            message.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n").Select(p => "<p>" + Encode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>")) + "</body></html>",
+        Kind = EmailKinds.Campaign,
+        CampaignId = campaignId,
+    };
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

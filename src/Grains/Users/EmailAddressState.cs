@@ -1,0 +1,6 @@
+namespace Grains.Users;
+
+public sealed class EmailAddressState
+{
+    public string? Owner { get; set; }
+}

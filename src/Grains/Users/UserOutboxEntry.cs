@@ -1,0 +1,13 @@
+namespace Grains.Users;
+
+/// <summary>A side effect of a user state change, kept in the durable state until done.</summary>
+public sealed record UserOutboxEntry
+{
+    public const string BookingEmail = "booking-email";
+    public const string ReleaseAddress = "release-address";
+
+    public required string Kind { get; init; }
+
+    /// <summary>Booking id for <see cref="BookingEmail"/>, the normalized address for <see cref="ReleaseAddress"/>.</summary>
+    public required string Target { get; init; }
+}
