@@ -1,3 +1,6 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
 namespace Deploy.Tests;
 
 public sealed class CloudFormationTests
@@ -6,17 +9,6 @@ public sealed class CloudFormationTests
 
     private static readonly Dictionary<string, object?> _template = Yaml.LoadFile(TemplatePath);
     private static readonly Dictionary<string, object?> _resources = _template.At("Resources").Map();
-
-    /// <summary>The key schemas the runtime reads and writes (Runtime/Storage/DynamoDb), by table name suffix.</summary>
-    private static readonly Dictionary<string, TableShape> _expectedTables = new()
-    {
-        ["grains"] = new(Key("id", "S")),
-        ["journal"] = new(Key("id", "S"), Key("seq", "N")),
-        ["snapshots"] = new(Key("id", "S"), Key("sk", "N")),
-        ["reminders"] = new(Key("id", "S"), Key("name", "S"), new("due-index", Key("shard", "N"), Key("due", "N"))),
-        ["membership"] = new(Key("cluster", "S"), Key("silo", "S")),
-        ["users-index"] = new(Key("pk", "S"), Key("sk", "S")),
-    };
 
     // Item-level actions only. IAM has no TransactWriteItems action: transactions are authorised
     // through the item actions they contain plus ConditionCheckItem.
@@ -54,34 +46,57 @@ public sealed class CloudFormationTests
     }
 
     [Fact]
-    public void TemplateDeclaresEveryTableWithTheRuntimeKeySchema()
+    public void CodeCreatesTheTablesTheTestsKnow()
+    {
+        // A guard on the capture itself: if it found nothing, every comparison below would pass.
+        Assert.Equal(
+            ["emails", "grains", "journal", "membership", "reminders", "snapshots", "users-index"],
+            CodeTables.All.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(8, CodeTables.All["users-index"].GlobalSecondaryIndexes.Count);
+    }
+
+    [Fact]
+    public void TemplateDeclaresEveryTableTheCodeCreatesWithItsSchema()
     {
         var tables = Tables();
-        Assert.Equal(_expectedTables.Keys.Order(), tables.Keys.Order());
+        Assert.Equal(CodeTables.All.Keys.Order(StringComparer.Ordinal), tables.Keys.Order(StringComparer.Ordinal));
 
-        foreach (var (suffix, expected) in _expectedTables)
+        foreach (var (suffix, expected) in CodeTables.All)
         {
-            var properties = _resources[tables[suffix]].At("Properties");
+            var resource = _resources[tables[suffix]];
+            // They hold every acknowledged booking, user and email.
+            Assert.Equal("Retain", resource.At("DeletionPolicy").Text());
+            Assert.Equal("Retain", resource.At("UpdateReplacePolicy").Text());
+
+            var properties = resource.At("Properties");
+            Assert.Equal(BillingMode.PAY_PER_REQUEST.Value, expected.BillingMode?.Value);
             Assert.Equal("PAY_PER_REQUEST", properties.At("BillingMode").Text());
             Assert.Equal("true", properties.At("PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled").Text());
 
-            var attributes = properties.At("AttributeDefinitions").Seq()
-                .ToDictionary(a => a.At("AttributeName").Text(), a => a.At("AttributeType").Text());
-            var expectedAttributes = expected.Keys().Concat(expected.Index?.Keys() ?? []).Distinct().ToDictionary(k => k.Name, k => k.Type);
-            Assert.Equal(expectedAttributes.OrderBy(a => a.Key), attributes.OrderBy(a => a.Key));
+            var attributes = properties.At("AttributeDefinitions").Seq().Select(a => (a.At("AttributeName").Text(), a.At("AttributeType").Text()));
+            Assert.Equal(
+                expected.AttributeDefinitions.Select(a => (a.AttributeName, a.AttributeType.Value)).Order(),
+                attributes.Order());
 
-            Assert.Equal(expected.KeySchema(), KeySchema(properties.At("KeySchema")));
+            Assert.Equal(KeySchema(expected.KeySchema), KeySchema(properties.At("KeySchema")));
+            Assert.False(properties.Has("LocalSecondaryIndexes"), $"{suffix} has a local index the code does not create.");
 
-            if (expected.Index is { } index)
+            var expectedIndexes = (expected.GlobalSecondaryIndexes ?? []).ToDictionary(i => i.IndexName);
+            if (expectedIndexes.Count == 0)
             {
-                var gsi = Assert.Single(properties.At("GlobalSecondaryIndexes").Seq());
-                Assert.Equal(index.Name, gsi.At("IndexName").Text());
-                Assert.Equal(new[] { (index.Hash.Name, "HASH"), (index.Range.Name, "RANGE") }, KeySchema(gsi.At("KeySchema")));
-                Assert.Equal("ALL", gsi.At("Projection", "ProjectionType").Text());
+                Assert.False(properties.Has("GlobalSecondaryIndexes"), $"{suffix} has an index the code does not create.");
+                continue;
             }
-            else
+
+            var indexes = properties.At("GlobalSecondaryIndexes").Seq().ToDictionary(i => i.At("IndexName").Text());
+            Assert.Equal(expectedIndexes.Keys.Order(StringComparer.Ordinal), indexes.Keys.Order(StringComparer.Ordinal));
+            foreach (var (name, index) in indexes)
             {
-                Assert.False(properties.Has("GlobalSecondaryIndexes"), $"{suffix} has an index the runtime does not use.");
+                var code = expectedIndexes[name];
+                Assert.Equal(KeySchema(code.KeySchema), KeySchema(index.At("KeySchema")));
+                Assert.Equal(code.Projection.ProjectionType.Value, index.At("Projection", "ProjectionType").Text());
+                var nonKey = index.At("Projection").Has("NonKeyAttributes") ? index.At("Projection", "NonKeyAttributes").Seq().Select(Tree.Text) : [];
+                Assert.Equal((code.Projection.NonKeyAttributes ?? []).Order(StringComparer.Ordinal), nonKey.Order(StringComparer.Ordinal));
             }
         }
     }
@@ -127,16 +142,29 @@ public sealed class CloudFormationTests
                 $"{role}: unexpected action {a}."));
         }
 
-        // In client mode the API only reads where silos are.
+        // Silos: every item action on every table and index the code creates, and nothing else.
+        var siloRole = TaskRole("SiloTaskDefinition");
+        var everything = CodeTables.All.SelectMany(t => new[] { t.Key }.Concat((t.Value.GlobalSecondaryIndexes ?? []).Select(i => $"{t.Key}/index/{i.IndexName}")));
+        Assert.Equal(
+            everything.SelectMany(r => _siloTableActions.Select(a => (a, r))).Order(),
+            DynamoDbGrants(statements, siloRole).Order());
+
+        // The API in client mode calls silos for everything else and writes nothing itself (the
+        // tracking pixel goes through EmailGrain.MarkOpened). It reads directly: where the silos
+        // are, the user filter index (the "#count" item, and any of its indexes, never the table
+        // itself) and the global email counters.
         var apiRole = TaskRole("ApiTaskDefinition");
-        var apiStatements = statements.Where(s => s.Role == apiRole).Select(s => s.Statement).ToList();
-        var apiActions = apiStatements.SelectMany(s => s.At("Action").OneOrMany().Select(Tree.Text)).Order();
-        Assert.Equal(["dynamodb:GetItem", "dynamodb:Query"], apiActions);
-        Assert.All(apiStatements.SelectMany(s => s.At("Resource").OneOrMany()),
-            r => Assert.Equal($"{TableResource("membership")}.Arn", r.Intrinsic("!GetAtt").Value.Text()));
+        var userIndexes = CodeTables.All["users-index"].GlobalSecondaryIndexes.Select(i => ("dynamodb:Query", $"users-index/index/{i.IndexName}"));
+        Assert.Equal(
+            new[]
+            {
+                ("dynamodb:GetItem", "membership"), ("dynamodb:Query", "membership"),
+                ("dynamodb:GetItem", "users-index"),
+                ("dynamodb:GetItem", "emails"),
+            }.Concat(userIndexes).Order(),
+            DynamoDbGrants(statements, apiRole).Order());
 
         // Silos send the emails; the API sends none.
-        var siloRole = TaskRole("SiloTaskDefinition");
         Assert.Contains(statements, s => s.Role == siloRole && s.Statement.At("Action").OneOrMany().Contains("ses:SendEmail"));
         Assert.False(_resources[apiRole].At("Properties").Has("ManagedPolicyArns"), "a managed policy would widen the API's grants.");
         Assert.False(_resources[siloRole].At("Properties").Has("ManagedPolicyArns"), "a managed policy would widen the silos' grants.");
@@ -281,6 +309,28 @@ public sealed class CloudFormationTests
         }
     }
 
+    /// <summary>(action, table suffix or "suffix/index/name") pairs a role's statements allow.</summary>
+    private static IEnumerable<(string Action, string Resource)> DynamoDbGrants(IEnumerable<(string Role, object? Statement)> statements, string role)
+    {
+        var suffixes = Tables().ToDictionary(t => t.Value, t => t.Key);
+        foreach (var (_, statement) in statements.Where(s => s.Role == role))
+        {
+            Assert.Equal("Allow", statement.At("Effect").Text());
+            var actions = statement.At("Action").OneOrMany().Select(Tree.Text).Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).ToList();
+            foreach (var resource in actions.Count == 0 ? [] : statement.At("Resource").OneOrMany())
+            {
+                var name = resource switch
+                {
+                    Tagged { Tag: "!GetAtt", Value: string att } when att.EndsWith(".Arn", StringComparison.Ordinal) => suffixes[att[..^4]],
+                    Tagged { Tag: "!Sub", Value: string sub } when sub.StartsWith("${", StringComparison.Ordinal) && sub.Contains(".Arn}/index/", StringComparison.Ordinal) =>
+                        suffixes[sub[2..sub.IndexOf(".Arn}", StringComparison.Ordinal)]] + sub[(sub.IndexOf('}') + 1)..],
+                    _ => throw new Xunit.Sdk.XunitException($"{role}: cannot name DynamoDB resource {Describe(resource)}."),
+                };
+                foreach (var action in actions) yield return (action, name);
+            }
+        }
+    }
+
     private static IEnumerable<Tagged> AllTagged(object? node)
     {
         switch (node)
@@ -315,21 +365,9 @@ public sealed class CloudFormationTests
         _ => node?.ToString() ?? "null",
     };
 
-    private static (string Name, string Type) Key(string name, string type) => (name, type);
-
     private static List<(string, string)> KeySchema(object? schema) =>
         schema.Seq().Select(k => (k.At("AttributeName").Text(), k.At("KeyType").Text())).ToList();
 
-    private sealed record IndexShape(string Name, (string Name, string Type) Hash, (string Name, string Type) Range)
-    {
-        public IEnumerable<(string Name, string Type)> Keys() => [Hash, Range];
-    }
-
-    private sealed record TableShape((string Name, string Type) Hash, (string Name, string Type)? Range = null, IndexShape? Index = null)
-    {
-        public IEnumerable<(string Name, string Type)> Keys() => Range is { } r ? [Hash, r] : [Hash];
-
-        public List<(string, string)> KeySchema() =>
-            Range is { } r ? [(Hash.Name, "HASH"), (r.Name, "RANGE")] : [(Hash.Name, "HASH")];
-    }
+    private static List<(string, string)> KeySchema(List<KeySchemaElement> schema) =>
+        schema.Select(k => (k.AttributeName, k.KeyType.Value)).ToList();
 }
