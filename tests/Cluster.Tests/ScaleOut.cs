@@ -6,8 +6,9 @@ namespace Cluster.Tests;
 public sealed class ScaleOut(ITestOutputHelper output)
 {
     private const int EventCount = 20;
-    private const int Rows = 10;
-    private const int SeatsPerRow = 10;
+    // Big enough that the storm does not sell everything out before the third silo joins.
+    private const int Rows = 20;
+    private const int SeatsPerRow = 20;
     private const int BuyerCount = 30;
 
     // Far beyond the storm, so no hold expires and no seat may legitimately be held twice.
@@ -32,7 +33,7 @@ public sealed class ScaleOut(ITestOutputHelper output)
             var ledger = new Ledger();
             var clock = Stopwatch.StartNew();
             var joinedTicks = long.MaxValue;
-            var storm = new Storm(api, buyers, events, ledger) { ConfirmProbability = 0.3 }
+            var storm = new Storm(api, buyers, events, ledger) { ConfirmProbability = 0.3, MaxQuantity = 2 }
                 .RunAsync(() =>
                 {
                     var joined = Volatile.Read(ref joinedTicks);

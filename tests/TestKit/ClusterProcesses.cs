@@ -287,6 +287,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["AWS_ACCESS_KEY_ID"] = "local",
         ["AWS_SECRET_ACCESS_KEY"] = "local",
         ["AWS_REGION"] = "us-east-1",
+        // Every grain call is an HTTP request: logging each one costs the cores the test needs.
+        ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        ["Logging__Console__FormatterName"] = "simple",
         ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
     };
 
