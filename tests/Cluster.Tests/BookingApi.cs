@@ -9,6 +9,8 @@ namespace Cluster.Tests;
 /// <summary>One answer of the API: the status (0 when the request failed at transport level) and the body.</summary>
 public sealed record ApiAnswer<T>(int Status, T? Value, string Body, Exception? TransportError)
 {
+    public TimeSpan Latency { get; init; }
+
     public bool IsSuccess => Status is >= 200 and < 300;
 
     public bool IsServerError => Status >= 500;
@@ -94,17 +96,18 @@ public sealed class BookingApi(HttpClient http)
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null) request.Content = JsonContent.Create(body, options: _json);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var response = await http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
             var value = status is >= 200 and < 300 && text.Length > 0 ? JsonSerializer.Deserialize<T>(text, _json) : default;
-            return new ApiAnswer<T>(status, value, text, null);
+            return new ApiAnswer<T>(status, value, text, null) { Latency = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            return new ApiAnswer<T>(0, default, "", e);
+            return new ApiAnswer<T>(0, default, "", e) { Latency = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
         }
     }
 }

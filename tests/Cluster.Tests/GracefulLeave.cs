@@ -35,11 +35,13 @@ public sealed class GracefulLeave(ITestOutputHelper output)
             int exitCode;
             ClusterSilo leaver;
             var exitedAt = DateTimeOffset.MaxValue;
+            var terminatedAt = DateTimeOffset.MaxValue;
             ClusterReportSilo? rowAtExit;
             try
             {
                 await Task.Delay(_terminateAfter);
                 leaver = await SiloCrash.BusiestSiloAsync(cluster);
+                terminatedAt = DateTimeOffset.UtcNow;
                 exitCode = await cluster.TerminateSiloAsync(leaver.Index);
                 exitedAt = DateTimeOffset.UtcNow;
                 rowAtExit = ClusterProcesses.RowOf(await cluster.MembershipAsync(), leaver);
@@ -52,7 +54,12 @@ public sealed class GracefulLeave(ITestOutputHelper output)
                 await traffic;
             }
 
+            var started = DateTimeOffset.UtcNow - clock.Elapsed;
             cluster.Note($"traffic over: {ledger.Summary()}");
+            cluster.Note(
+                $"slowest answer before SIGTERM {ledger.SlowestBetween(started, terminatedAt).TotalMilliseconds:0} ms, " +
+                $"until exit {ledger.SlowestBetween(terminatedAt, exitedAt).TotalMilliseconds:0} ms, " +
+                $"after {ledger.SlowestBetween(exitedAt, DateTimeOffset.MaxValue).TotalMilliseconds:0} ms");
 
             // A clean exit, having written itself Dead: a silo declared dead by the others keeps
             // its last heartbeat, older than DeadAfter; one that left writes Dead with a fresh one.

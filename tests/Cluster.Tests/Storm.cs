@@ -20,6 +20,7 @@ public sealed class Ledger
     private readonly ConcurrentDictionary<(string EventId, string HoldId), bool> _confirmAttempted = new();
     private readonly ConcurrentDictionary<string, int> _answers = new();
     private readonly ConcurrentQueue<string> _failures = new();
+    private readonly ConcurrentQueue<(DateTimeOffset At, TimeSpan Latency)> _latencies = new();
 
     public IReadOnlyList<AckedHold> Holds => [.. _holds];
 
@@ -38,9 +39,14 @@ public sealed class Ledger
 
     public bool WasConfirmAttempted(string eventId, string holdId) => _confirmAttempted.ContainsKey((eventId, holdId));
 
+    /// <summary>The slowest answer that arrived within [from, to).</summary>
+    public TimeSpan SlowestBetween(DateTimeOffset from, DateTimeOffset to) =>
+        _latencies.Where(l => l.At >= from && l.At < to).Select(l => l.Latency).DefaultIfEmpty().Max();
+
     /// <summary>Counts an answer per operation and status; remembers 5xx and transport failures.</summary>
     public void Answer<T>(string operation, ApiAnswer<T> answer)
     {
+        _latencies.Enqueue((DateTimeOffset.UtcNow, answer.Latency));
         _answers.AddOrUpdate($"{operation} {(answer.TransportFailed ? "transport-failure" : answer.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))}", 1, static (_, n) => n + 1);
         if (answer.IsServerError || answer.TransportFailed)
         {

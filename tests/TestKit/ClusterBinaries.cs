@@ -31,7 +31,7 @@ public static class ClusterBinaries
         {
             if (_built) return;
             var skip = Environment.GetEnvironmentVariable(SkipBuildVariable) == "1" && File.Exists(SiloDll) && File.Exists(ApiDll);
-            if (!skip)
+            if (!skip && !UpToDate())
             {
                 // One after the other: the two share Runtime and Grains, and parallel builds of
                 // the same project collide in obj/. The second build finds the shared part done.
@@ -50,6 +50,29 @@ public static class ClusterBinaries
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// True when both binaries are newer than every source under src/ and the build settings:
+    /// then even a no-op build (half a minute on a busy two-core machine) is skipped.
+    /// </summary>
+    private static bool UpToDate()
+    {
+        if (!File.Exists(SiloDll) || !File.Exists(ApiDll)) return false;
+        var built = new[] { File.GetLastWriteTimeUtc(SiloDll), File.GetLastWriteTimeUtc(ApiDll) }.Min();
+        var settings = new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" }
+            .Select(name => Path.Combine(RepoRoot.Path, name))
+            .Where(File.Exists);
+        var sources = Directory
+            .EnumerateFiles(Path.Combine(RepoRoot.Path, "src"), "*", new EnumerationOptions { RecurseSubdirectories = true })
+            .Where(path => !IsBuildOutput(path));
+        return settings.Concat(sources).All(path => File.GetLastWriteTimeUtc(path) < built);
+    }
+
+    private static bool IsBuildOutput(string path)
+    {
+        var separator = Path.DirectorySeparatorChar;
+        return path.Contains($"{separator}bin{separator}", StringComparison.Ordinal) || path.Contains($"{separator}obj{separator}", StringComparison.Ordinal);
     }
 
     private static string Dll(string project) =>

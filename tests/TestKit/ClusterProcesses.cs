@@ -116,7 +116,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
                 Path.Combine(_logDirectory, $"silo-{index}.log"),
                 RepoRoot.Path,
                 "dotnet",
-                [ClusterBinaries.SiloDll],
+                [ClusterBinaries.SiloDll, .. _loggingArguments],
                 environment);
             if (await process.WaitForSuccessAsync(new Uri($"http://127.0.0.1:{healthPort}/health/ready"), _startTimeout))
             {
@@ -149,7 +149,14 @@ public sealed class ClusterProcesses : IAsyncDisposable
             environment["Cluster__Mode"] = "Client";
             environment["Auth__DevTokens__Enabled"] = "true";
             environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-            var process = ProcessHost.Start("api", Path.Combine(_logDirectory, "api.log"), RepoRoot.Path, "dotnet", [ClusterBinaries.ApiDll], environment);
+            var process = ProcessHost.Start(
+                "api",
+                Path.Combine(_logDirectory, "api.log"),
+                RepoRoot.Path,
+                "dotnet",
+                // The router logs each retry (and why) at debug level: that is how a slow hand-over shows.
+                [ClusterBinaries.ApiDll, .. _loggingArguments, "--Logging:LogLevel:Runtime.Cluster.ClusterCallRouter=Debug"],
+                environment);
             var address = new Uri($"http://127.0.0.1:{port}");
             if (await process.WaitForSuccessAsync(new Uri(address, "/health/ready"), _startTimeout))
             {
@@ -287,11 +294,13 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["AWS_ACCESS_KEY_ID"] = "local",
         ["AWS_SECRET_ACCESS_KEY"] = "local",
         ["AWS_REGION"] = "us-east-1",
-        // Every grain call is an HTTP request: logging each one costs the cores the test needs.
-        ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         ["Logging__Console__FormatterName"] = "simple",
         ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
     };
+
+    // Command-line settings, since sh drops environment variables whose names have dots. Every
+    // grain call is an HTTP request: logging each one would cost the cores the test needs.
+    private static readonly string[] _loggingArguments = ["--Logging:LogLevel:Microsoft.AspNetCore=Warning"];
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
