@@ -169,23 +169,34 @@ public sealed class ProcessHost : IDisposable
         return await WaitForExitAsync(timeout);
     }
 
-    /// <summary>The last lines of the log, headed by the process name, for failure messages.</summary>
-    public string Tail(int lines = 40)
+    /// <summary>
+    /// The last lines of the log, headed by the process name, for failure messages; before them
+    /// the last warnings and errors (with their message line), which a busy log pushes out of the tail.
+    /// </summary>
+    public string Tail(int lines = 40, int problems = 10)
     {
-        string text;
+        string[] all;
         try
         {
             using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var reader = new StreamReader(stream);
-            text = string.Join(Environment.NewLine, reader.ReadToEnd().Split('\n').TakeLast(lines));
+            all = reader.ReadToEnd().Split('\n');
         }
         catch (IOException e)
         {
-            text = $"(log unavailable: {e.Message})";
+            all = [$"(log unavailable: {e.Message})"];
         }
 
+        var flagged = all
+            .Select((line, i) => (line, i))
+            .Where(x => x.line.Contains(" warn: ", StringComparison.Ordinal) || x.line.Contains(" fail: ", StringComparison.Ordinal) || x.line.Contains(" crit: ", StringComparison.Ordinal))
+            .TakeLast(problems)
+            .Select(x => x.i + 1 < all.Length ? x.line + Environment.NewLine + all[x.i + 1] : x.line)
+            .ToList();
         var state = HasExited ? $"exited with {_process.ExitCode}" : "running";
-        return $"----- {Name} (pid {Id}, {state}), last {lines} lines of {LogPath}:{Environment.NewLine}{text}";
+        var header = $"----- {Name} (pid {Id}, {state}), {LogPath}";
+        var warnings = flagged.Count == 0 ? "" : $"{Environment.NewLine}last {flagged.Count} warnings and errors:{Environment.NewLine}{string.Join(Environment.NewLine, flagged)}";
+        return $"{header}{warnings}{Environment.NewLine}last {lines} lines:{Environment.NewLine}{string.Join(Environment.NewLine, all.TakeLast(lines))}";
     }
 
     public void Dispose()
