@@ -19,6 +19,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     public static readonly TimeSpan DeadAfter = TimeSpan.FromSeconds(4);
 
+    /// <summary>The API's JSON conventions (camelCase, as ASP.NET Core's web defaults).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     private const int StartAttempts = 3;
     private const string OperatorId = "cluster-operator";
     private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(90);
@@ -276,8 +279,6 @@ public sealed class ClusterProcesses : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
-
     private Dictionary<string, string?> CommonEnvironment() => new()
     {
         ["ASPNETCORE_URLS"] = null,
@@ -287,8 +288,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
         // Five runtimes share two cores here: one GC heap each keeps them small.
         ["DOTNET_gcServer"] = "0",
         ["Cluster__Secret"] = Secret,
-        ["Cluster__RefreshPeriod"] = "00:00:00.500",
-        ["Cluster__DeadAfter"] = "00:00:04",
+        ["Cluster__RefreshPeriod"] = RefreshPeriod.ToString("c", CultureInfo.InvariantCulture),
+        ["Cluster__DeadAfter"] = DeadAfter.ToString("c", CultureInfo.InvariantCulture),
         ["DynamoDb__ServiceUrl"] = _dynamoDb.ToString(),
         ["DynamoDb__TablePrefix"] = TablePrefix,
         ["AWS_ACCESS_KEY_ID"] = "local",
