@@ -1,0 +1,321 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+
+namespace TestKit;
+
+/// <summary>
+/// A real cluster for a test: silo processes and the API (a cluster client) started from the
+/// built binaries, on DynamoDB Local with a table prefix and a cluster secret of their own.
+/// Silos can be added, killed (SIGKILL) and terminated (SIGTERM) while the test runs; every
+/// process logs to TestResults/cluster-logs/, and <see cref="RunAsync"/> attaches the log tails
+/// to a failure. Disposing kills whatever still runs.
+/// </summary>
+public sealed class ClusterProcesses : IAsyncDisposable
+{
+    /// <summary>Shorter than production (1 s / 8 s) so that failures are detected within seconds.</summary>
+    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(500);
+
+    public static readonly TimeSpan DeadAfter = TimeSpan.FromSeconds(4);
+
+    /// <summary>The API's JSON conventions (camelCase, as ASP.NET Core's web defaults).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private const int StartAttempts = 3;
+    private const string OperatorId = "cluster-operator";
+    private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly object _gate = new();
+    private readonly List<ClusterSilo> _silos = [];
+    private readonly Uri _dynamoDb;
+    private readonly Uri _ses;
+    private readonly string _logDirectory;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private ProcessHost? _apiProcess;
+    private HttpClient? _api;
+    private string? _operatorToken;
+    private int _nextIndex;
+
+    private ClusterProcesses(string name, Uri dynamoDb, Uri ses)
+    {
+        Name = name;
+        _dynamoDb = dynamoDb;
+        _ses = ses;
+        TablePrefix = TestSilo.NewTablePrefix();
+        Secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        _logDirectory = Path.Combine(ClusterBinaries.LogDirectory, $"{name}-{TablePrefix.TrimEnd('-')}");
+        Directory.CreateDirectory(_logDirectory);
+    }
+
+    public string Name { get; }
+
+    public string TablePrefix { get; }
+
+    public string Secret { get; }
+
+    /// <summary>Progress notes (the test's output); each line gets the seconds since the cluster started.</summary>
+    public Action<string>? Log { get; set; }
+
+    public IReadOnlyList<ClusterSilo> Silos
+    {
+        get
+        {
+            lock (_gate) return [.. _silos];
+        }
+    }
+
+    /// <summary>A client for the API, without credentials; requests carry their own bearer token.</summary>
+    public HttpClient Api => _api ?? throw new InvalidOperationException("The API is not started.");
+
+    public ProcessHost? ApiProcess => _apiProcess;
+
+    /// <summary>Builds the binaries if needed, starts <paramref name="silos"/> silos and (by default) the API, and waits until the API sees them all active.</summary>
+    public static async Task<ClusterProcesses> StartAsync(string name, int silos, bool startApi = true, Action<string>? log = null)
+    {
+        var dynamoDb = await LocalAws.DynamoDbAsync();
+        var ses = await LocalAws.SesAsync();
+        await ClusterBinaries.EnsureBuiltAsync();
+        var cluster = new ClusterProcesses(name, dynamoDb, ses) { Log = log };
+        try
+        {
+            // The first silo creates the tables; the others would only wait for them meanwhile.
+            await cluster.StartSiloAsync();
+            await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.StartSiloAsync()));
+            if (startApi)
+            {
+                await cluster.StartApiAsync();
+                await cluster.WaitForActiveSilosAsync(silos);
+            }
+
+            return cluster;
+        }
+        catch (Exception e)
+        {
+            var logs = cluster.LogTails();
+            await cluster.DisposeAsync();
+            throw new InvalidOperationException($"The cluster '{name}' did not start: {e.Message}{Environment.NewLine}{logs}", e);
+        }
+    }
+
+    /// <summary>Starts one more silo and waits until it is ready (tables there, runtime started); it turns Active in membership shortly after.</summary>
+    public async Task<ClusterSilo> StartSiloAsync()
+    {
+        int index;
+        lock (_gate) index = _nextIndex++;
+        for (var attempt = 1; ; attempt++)
+        {
+            var grainPort = FreePort.Next();
+            var healthPort = FreePort.Next();
+            var environment = CommonEnvironment();
+            environment["Cluster__Mode"] = "Silo";
+            environment["Silo__Port"] = Invariant(grainPort);
+            environment["Silo__HealthPort"] = Invariant(healthPort);
+            environment["Ses__ServiceUrl"] = _ses.ToString();
+            environment["Reminders__ScanPeriod"] = "00:00:00.500";
+            environment["Events__RecoveryReminderPeriod"] = "00:00:02";
+            var process = ProcessHost.Start(
+                $"silo {index}",
+                Path.Combine(_logDirectory, $"silo-{index}.log"),
+                RepoRoot.Path,
+                "dotnet",
+                [ClusterBinaries.SiloDll, .. _loggingArguments],
+                environment);
+            if (await process.WaitForSuccessAsync(new Uri($"http://127.0.0.1:{healthPort}/health/ready"), _startTimeout))
+            {
+                var silo = new ClusterSilo(index, grainPort, healthPort, process);
+                lock (_gate)
+                {
+                    _silos.Add(silo);
+                    _silos.Sort((a, b) => a.Index.CompareTo(b.Index));
+                }
+
+                Note($"silo {index} ready at {silo.Address} (pid {process.Id})");
+                return silo;
+            }
+
+            // Most likely another process took one of the free ports before the silo bound it.
+            var tail = process.Tail();
+            process.Dispose();
+            if (attempt >= StartAttempts) throw new InvalidOperationException($"silo {index} exited during start-up ({attempt} attempts).{Environment.NewLine}{tail}");
+        }
+    }
+
+    /// <summary>Starts the API as a cluster client and waits until it is ready (it knows at least one active silo).</summary>
+    public async Task StartApiAsync()
+    {
+        if (_apiProcess is not null) throw new InvalidOperationException("The API is already started.");
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort.Next();
+            var environment = CommonEnvironment();
+            environment["Cluster__Mode"] = "Client";
+            environment["Auth__DevTokens__Enabled"] = "true";
+            environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            var process = ProcessHost.Start(
+                "api",
+                Path.Combine(_logDirectory, "api.log"),
+                RepoRoot.Path,
+                "dotnet",
+                // The router logs each retry (and why) at debug level: that is how a slow hand-over shows.
+                [ClusterBinaries.ApiDll, .. _loggingArguments, "--Logging:LogLevel:Runtime.Cluster.ClusterCallRouter=Debug"],
+                environment);
+            var address = new Uri($"http://127.0.0.1:{port}");
+            if (await process.WaitForSuccessAsync(new Uri(address, "/health/ready"), _startTimeout))
+            {
+                _apiProcess = process;
+                _api = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+                {
+                    BaseAddress = address,
+                    Timeout = TimeSpan.FromSeconds(60),
+                };
+                Note($"api ready at {address} (pid {process.Id})");
+                return;
+            }
+
+            var tail = process.Tail();
+            process.Dispose();
+            if (attempt >= StartAttempts) throw new InvalidOperationException($"The API exited during start-up ({attempt} attempts).{Environment.NewLine}{tail}");
+        }
+    }
+
+    /// <summary>SIGKILL: the silo vanishes without leaving the membership table; the others must declare it dead.</summary>
+    public void KillSilo(int index)
+    {
+        var silo = Silo(index);
+        silo.Process.Kill();
+        Note($"silo {index} killed (SIGKILL), exit code {silo.Process.ExitCode}");
+    }
+
+    /// <summary>SIGTERM: the silo leaves gracefully. Returns its exit code.</summary>
+    public async Task<int> TerminateSiloAsync(int index, TimeSpan? timeout = null)
+    {
+        var silo = Silo(index);
+        Note($"silo {index} terminating (SIGTERM)");
+        var exitCode = await silo.Process.TerminateAsync(timeout ?? TimeSpan.FromSeconds(45));
+        Note($"silo {index} exited with code {exitCode}");
+        return exitCode;
+    }
+
+    public ClusterSilo Silo(int index) => Silos.FirstOrDefault(s => s.Index == index) ?? throw new ArgumentOutOfRangeException(nameof(index), $"There is no silo {index}.");
+
+    /// <summary>A development token from the API's issuer.</summary>
+    public async Task<string> TokenAsync(string userId, params string[] roles)
+    {
+        using var response = await Api.PostAsJsonAsync("/dev/token", new { userId, roles });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST /dev/token for {userId} answered {(int)response.StatusCode}: {body}");
+        var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("token").GetString();
+        return token ?? throw new InvalidOperationException("POST /dev/token answered without a token.");
+    }
+
+    /// <summary>A token with the admin role: sees every hold and booking, and the cluster.</summary>
+    public async Task<string> OperatorTokenAsync() => _operatorToken ??= await TokenAsync(OperatorId, "admin");
+
+    /// <summary>GET /cluster as the API reports it (straight from the membership table).</summary>
+    public async Task<ClusterReport> MembershipAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/cluster");
+        request.Headers.Authorization = new("Bearer", await OperatorTokenAsync());
+        using var response = await Api.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET /cluster answered {(int)response.StatusCode}: {body}");
+        return System.Text.Json.JsonSerializer.Deserialize<ClusterReport>(body, JsonOptions)
+            ?? throw new InvalidOperationException("GET /cluster answered null.");
+    }
+
+    /// <summary>The membership row of one of our silos (matched by its grain address), or null before it joined.</summary>
+    public static ClusterReportSilo? RowOf(ClusterReport report, ClusterSilo silo) =>
+        report.Silos.Where(s => s.Address == silo.Address).OrderByDescending(s => s.StartedAt).FirstOrDefault();
+
+    /// <summary>Waits until the API reports <paramref name="count"/> active silos, all of them ours and running.</summary>
+    public async Task<ClusterReport> WaitForActiveSilosAsync(int count, TimeSpan? timeout = null)
+    {
+        ClusterReport? last = null;
+        await Eventually.WaitUntilAsync(
+            async () =>
+            {
+                last = await MembershipAsync();
+                var running = Silos.Where(s => !s.Process.HasExited).Select(s => s.Address).ToHashSet();
+                var active = last.Silos.Where(s => s.Status == "Active").ToList();
+                return active.Count == count && active.All(s => running.Contains(s.Address));
+            },
+            $"{count} silos are Active (last seen: {Describe(last)})",
+            timeout ?? TimeSpan.FromSeconds(30));
+        Note($"membership: {Describe(last)}");
+        return last!;
+    }
+
+    public static string Describe(ClusterReport? report) =>
+        report is null ? "nothing" : string.Join("; ", report.Silos.Select(s => $"{s.Address} {s.Status} heartbeat {s.HeartbeatAgeSeconds}s ago, {s.Activations} activations"));
+
+    /// <summary>Runs a test body; a failure carries the tails of every process's log.</summary>
+    public async Task RunAsync(Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch (Exception e)
+        {
+            throw new ClusterTestFailure($"{e.GetType().Name}: {e.Message}{Environment.NewLine}{Environment.NewLine}{LogTails()}", e);
+        }
+    }
+
+    public string LogTails(int lines = 40)
+    {
+        var processes = Silos.Select(s => s.Process).ToList();
+        if (_apiProcess is not null) processes.Add(_apiProcess);
+        return string.Join(Environment.NewLine, processes.Select(p => p.Tail(lines)));
+    }
+
+    public void Note(string message) => Log?.Invoke($"[{_clock.Elapsed.TotalSeconds,6:0.0}s] {message}");
+
+    public async ValueTask DisposeAsync()
+    {
+        _api?.Dispose();
+        _apiProcess?.Dispose();
+        foreach (var silo in Silos) silo.Process.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private Dictionary<string, string?> CommonEnvironment() => new()
+    {
+        ["ASPNETCORE_URLS"] = null,
+        ["ASPNETCORE_HTTP_PORTS"] = null,
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["DOTNET_ENVIRONMENT"] = null,
+        // Five runtimes share two cores here: one GC heap each keeps them small.
+        ["DOTNET_gcServer"] = "0",
+        ["Cluster__Secret"] = Secret,
+        ["Cluster__RefreshPeriod"] = RefreshPeriod.ToString("c", CultureInfo.InvariantCulture),
+        ["Cluster__DeadAfter"] = DeadAfter.ToString("c", CultureInfo.InvariantCulture),
+        ["DynamoDb__ServiceUrl"] = _dynamoDb.ToString(),
+        ["DynamoDb__TablePrefix"] = TablePrefix,
+        ["AWS_ACCESS_KEY_ID"] = "local",
+        ["AWS_SECRET_ACCESS_KEY"] = "local",
+        ["AWS_REGION"] = "us-east-1",
+        ["Logging__Console__FormatterName"] = "simple",
+        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+    };
+
+    // Command-line settings, since sh drops environment variables whose names have dots. Every
+    // grain call is an HTTP request: logging each one would cost the cores the test needs.
+    private static readonly string[] _loggingArguments = ["--Logging:LogLevel:Microsoft.AspNetCore=Warning"];
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>One silo process of a <see cref="ClusterProcesses"/>.</summary>
+public sealed record ClusterSilo(int Index, int GrainPort, int HealthPort, ProcessHost Process)
+{
+    /// <summary>The address the silo advertises in membership (grain calls, h2c).</summary>
+    public string Address => $"http://127.0.0.1:{GrainPort}";
+}
+
+/// <summary>The body of GET /cluster.</summary>
+public sealed record ClusterReport(string Mode, IReadOnlyList<ClusterReportSilo> Silos);
+
+public sealed record ClusterReportSilo(string SiloId, string Address, string Status, double HeartbeatAgeSeconds, int Activations, DateTimeOffset StartedAt);
+
+public sealed class ClusterTestFailure(string message, Exception inner) : Exception(message, inner);
