@@ -91,8 +91,10 @@ public sealed partial class EventGrain(
         ExpireDue();
         _journal.FlushLazyChanges();
         var now = TimeProvider.GetUtcNow();
-        if (now - _lastPrune >= TimeSpan.FromMinutes(1))
+        if (now - _lastPrune >= TimeSpan.FromSeconds(10))
         {
+            var (batches, changes, writeMs) = _journal.Totals;
+            logger.LogDebug("Event {EventId}: {Batches} group commits, {Changes} changes, {AverageBatch:F1} per commit, {AverageWrite:F1} ms per write", EventId, batches, changes, batches == 0 ? 0 : (double)changes / batches, batches == 0 ? 0 : writeMs / batches);
             _lastPrune = now;
             _state.PruneEndedHolds(now - _options.EndedHoldRetention);
         }

@@ -28,6 +28,13 @@ internal sealed class EventJournal(
 
     public long DurableSequence { get; private set; }
 
+    /// <summary>Group commits so far, the changes they carried and the time spent writing them.</summary>
+    public (long Batches, long Changes, double WriteMilliseconds) Totals => (_batches, _changes, _writeMilliseconds);
+
+    private long _batches;
+    private long _changes;
+    private double _writeMilliseconds;
+
     public long SnapshotSequence { get; private set; }
 
     public bool HasPending => _pending.Count > 0 || _writing;
@@ -114,6 +121,7 @@ internal sealed class EventJournal(
                 _pending = [];
                 _pendingDurable = NewCompletion();
                 _inFlightDurable = durable.Task;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     foreach (var payload in EncodeBatch(batch, storage.MaxEntryBytes))
@@ -130,6 +138,10 @@ internal sealed class EventJournal(
                     return;
                 }
 
+                _batches++;
+                _changes += batch.Count;
+                _writeMilliseconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                EventMetrics.BatchSize.Record(batch.Count);
                 durable.SetResult();
                 if (snapshotBytes is not null) _ = WriteSnapshotAsync(DurableSequence, snapshotBytes, CancellationToken.None);
             }
