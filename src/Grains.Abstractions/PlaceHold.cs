@@ -16,4 +16,10 @@ public sealed record PlaceHold
     public int? TtlSeconds { get; init; }
 
     public Idempotency? Idempotency { get; init; }
+
+    /// <summary>
+    /// Identifies one client request. While its hold is active, the same request sent again
+    /// (after a lost answer) gets that hold back instead of a second one.
+    /// </summary>
+    public string? RequestId { get; init; }
 }

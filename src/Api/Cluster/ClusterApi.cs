@@ -25,7 +25,7 @@ public static class ClusterApi
                 SiloId = s.SiloId,
                 Address = s.Address,
                 Status = s.Status.ToString(),
-                HeartbeatAgeSeconds = Math.Round((now - s.HeartbeatAt).TotalSeconds, 1),
+                HeartbeatAgeSeconds = Math.Max(0, Math.Round((now - s.HeartbeatAt).TotalSeconds, 1)),
                 Activations = s.Activations,
                 StartedAt = s.StartedAt,
             }).ToList(),

@@ -56,5 +56,9 @@ public sealed record PlaceHoldRequest(IReadOnlyList<string?>? Seats, int? Quanti
         SeatType = SeatType,
         TtlSeconds = TtlSeconds,
         Idempotency = idempotency,
+
+        // One id per HTTP request: if the answer is lost and the call is sent again (a silo died
+        // mid-call, a storage conflict), the grain returns the hold it already made.
+        RequestId = Guid.NewGuid().ToString("N"),
     };
 }

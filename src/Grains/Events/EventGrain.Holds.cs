@@ -20,6 +20,12 @@ public sealed partial class EventGrain
         }
 
         ExpireDue();
+        if (command.RequestId is not null && _state.TryGetHoldOfRequest(command.RequestId, out var placed))
+        {
+            await _journal.WhenDurable();
+            return Outcome<HoldView>.Ok(EventViews.Hold(_state, placed), created: true);
+        }
+
         if (_state.Status != EventStatus.OnSale) return NotOnSale();
         var definition = _state.Definition!;
         var ttl = TimeSpan.FromSeconds(command.TtlSeconds ?? definition.HoldTtlSeconds);
@@ -39,7 +45,7 @@ public sealed partial class EventGrain
 
         var now = TimeProvider.GetUtcNow();
         var number = _state.NextHold;
-        await Emit(new HoldPlaced(number, command.Caller.UserId, chosen, quantity, now, now + ttl, Record(command.Idempotency)));
+        await Emit(new HoldPlaced(number, command.Caller.UserId, chosen, quantity, now, now + ttl, Record(command.Idempotency), command.RequestId));
         return Outcome<HoldView>.Ok(EventViews.Hold(_state, _state.Holds[number]), created: true);
     }
 

@@ -111,26 +111,34 @@ public sealed partial class EventGrain
         return EventViews.Details(_state);
     }
 
-    Task<Outcome<Availability>> IEventGrain.GetAvailability()
+    // Reads answer from memory as of now, once what they show is durable: nobody sees a seat held
+    // by a decision that could still be lost.
+    async Task<Outcome<Availability>> IEventGrain.GetAvailability()
     {
-        if (!_state.Exists) return Task.FromResult<Outcome<Availability>>(NotFound());
+        if (!_state.Exists) return NotFound();
         ExpireDue();
-        return Task.FromResult(Outcome<Availability>.Ok(EventViews.Availability(_state)));
+        var availability = EventViews.Availability(_state);
+        await _journal.WhenDurable();
+        return Outcome<Availability>.Ok(availability);
     }
 
-    Task<Outcome<SeatList>> IEventGrain.GetSeats()
+    async Task<Outcome<SeatList>> IEventGrain.GetSeats()
     {
-        if (!_state.Exists) return Task.FromResult<Outcome<SeatList>>(NotFound());
+        if (!_state.Exists) return NotFound();
         ExpireDue();
-        return Task.FromResult(Outcome<SeatList>.Ok(EventViews.Seats(_state)));
+        var seats = EventViews.Seats(_state);
+        await _journal.WhenDurable();
+        return Outcome<SeatList>.Ok(seats);
     }
 
-    Task<Outcome<EventAnalytics>> IEventGrain.GetAnalytics(EventCommand command)
+    async Task<Outcome<EventAnalytics>> IEventGrain.GetAnalytics(EventCommand command)
     {
-        if (!_state.Exists) return Task.FromResult<Outcome<EventAnalytics>>(NotFound());
-        if (!IsOrganizer(command.Caller)) return Task.FromResult<Outcome<EventAnalytics>>(Failure.Forbidden("Only the event's owner or an admin may read its analytics."));
+        if (!_state.Exists) return NotFound();
+        if (!IsOrganizer(command.Caller)) return Failure.Forbidden("Only the event's owner or an admin may read its analytics.");
         ExpireDue();
-        return Task.FromResult(Outcome<EventAnalytics>.Ok(EventViews.Analytics(_state)));
+        var analytics = EventViews.Analytics(_state);
+        await _journal.WhenDurable();
+        return Outcome<EventAnalytics>.Ok(analytics);
     }
 
     /// <summary>Invariants the grain guards itself; the API validates the details of the request first.</summary>

@@ -52,6 +52,7 @@ public sealed partial class EventState
             state._holds.Add(hold.Number, hold);
             if (hold.Status != HoldStatus.Active) continue;
             state.ActiveHoldCount++;
+            if (hold.RequestId is not null) state._activeHoldsByRequest[hold.RequestId] = hold.Number;
             state._seatsHeldByUser[hold.UserId] = state.SeatsHeldBy(hold.UserId) + hold.Quantity;
             state._expiries.Enqueue(hold.Number, hold.ExpiresAt);
             if (state._inventory is null) state._gaHeld += hold.Quantity;

@@ -16,6 +16,7 @@ public sealed partial class EventState
     private readonly Dictionary<string, int> _seatsHeldByUser = new(StringComparer.Ordinal);
     private readonly PriorityQueue<int, DateTimeOffset> _expiries = new();
     private readonly Dictionary<string, IdempotencyEntry> _idempotency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _activeHoldsByRequest = new(StringComparer.Ordinal);
     private readonly List<OutboxEntry> _outbox = [];
     private SeatInventory? _inventory;
     private int _gaHeld;
@@ -72,6 +73,13 @@ public sealed partial class EventState
     public int ActiveHoldCount { get; private set; }
 
     public int SeatsHeldBy(string userId) => _seatsHeldByUser.GetValueOrDefault(userId);
+
+    /// <summary>The active hold a client request already placed, if any.</summary>
+    public bool TryGetHoldOfRequest(string requestId, out HoldRecord hold)
+    {
+        hold = null!;
+        return _activeHoldsByRequest.TryGetValue(requestId, out var number) && _holds.TryGetValue(number, out hold!);
+    }
 
     /// <summary>The active hold that expires first, if any (entries of holds that ended are skipped).</summary>
     public bool TryPeekExpiry(out int hold, out DateTimeOffset expiresAt)
@@ -190,8 +198,10 @@ public sealed partial class EventState
             Quantity = c.Quantity,
             CreatedAt = c.At,
             ExpiresAt = c.ExpiresAt,
+            RequestId = c.RequestId,
         };
         _holds.Add(c.Hold, hold);
+        if (c.RequestId is not null) _activeHoldsByRequest[c.RequestId] = c.Hold;
         if (_inventory is null) _gaHeld += c.Quantity;
         else foreach (var seat in c.Seats) _inventory.Hold(seat, c.Hold);
         _seatsHeldByUser[c.UserId] = SeatsHeldBy(c.UserId) + c.Quantity;
@@ -285,6 +295,7 @@ public sealed partial class EventState
 
     private void DecrementUserSeats(HoldRecord hold)
     {
+        if (hold.RequestId is not null) _activeHoldsByRequest.Remove(hold.RequestId);
         var left = SeatsHeldBy(hold.UserId) - hold.Quantity;
         if (left <= 0) _seatsHeldByUser.Remove(hold.UserId);
         else _seatsHeldByUser[hold.UserId] = left;

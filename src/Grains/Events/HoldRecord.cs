@@ -17,5 +17,8 @@ public sealed class HoldRecord
 
     public HoldStatus Status { get; set; }
 
+    /// <summary>The client request that placed it, remembered while the hold is active.</summary>
+    public string? RequestId { get; init; }
+
     public int Booking { get; set; } = -1;
 }

@@ -19,7 +19,7 @@ internal sealed class MembershipAgent(
     IHostApplicationLifetime lifetime,
     IOptions<ClusterOptions> clusterOptions,
     IOptions<SiloOptions> siloOptions,
-    ILogger<MembershipAgent> logger) : IHostedService
+    ILogger<MembershipAgent> logger) : IHostedLifecycleService
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ClusterOptions _options = clusterOptions.Value;
@@ -95,25 +95,52 @@ internal sealed class MembershipAgent(
         _ = runtime.Catalog.DeactivateWhereAsync(g => view.OwnerOf(g)?.SiloId != self.SiloId, DeactivationReason.OwnershipChanged);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs before any service stops, the web server included: the silo announces ShuttingDown
+    /// while it still answers, so callers that have not re-read membership get "wrong silo"
+    /// (and retry on the new owner) instead of a refused connection.
+    /// </summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         membership.ViewChanged -= OnViewChanged;
-        await _stopping.CancelAsync();
-        await _loop.ContinueWith(static _ => { }, TaskScheduler.Default);
-        if (_status == SiloStatus.Dead) return;
+        if (_status is SiloStatus.Dead or SiloStatus.ShuttingDown) return;
         try
         {
             await ChangeStatusAsync(SiloStatus.ShuttingDown, _status, cancellationToken);
             self.Leaving = true;
             await Task.Delay(siloOptions.Value.ShutdownNoticePeriod, runtime.TimeProvider, cancellationToken);
-            await runtime.Catalog.StopAsync(DeactivationReason.ShuttingDown);
-            await ChangeStatusAsync(SiloStatus.Dead, SiloStatus.ShuttingDown, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            self.Leaving = true;
+            logger.LogWarning(e, "Silo {Silo} could not announce its leave; the cluster will declare it dead", self.SiloId);
+        }
+    }
+
+    /// <summary>
+    /// Hands the grains back (in-flight turns finish, state is saved) while still heartbeating,
+    /// so a slow hand-over is not mistaken for a crash, then leaves for good.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_status == SiloStatus.ShuttingDown) await runtime.Catalog.StopAsync(DeactivationReason.ShuttingDown);
+            await _stopping.CancelAsync();
+            await _loop.ContinueWith(static _ => { }, TaskScheduler.Default);
+            if (_status == SiloStatus.ShuttingDown) await ChangeStatusAsync(SiloStatus.Dead, SiloStatus.ShuttingDown, cancellationToken);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Graceful leave of {Silo} was cut short; the cluster will declare it dead", self.SiloId);
         }
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task ChangeStatusAsync(SiloStatus status, SiloStatus? from, CancellationToken cancellationToken)
     {

@@ -143,6 +143,21 @@ public sealed class EventGrainTests
     }
 
     [Fact]
+    public async Task ResentRequestGetsTheHoldItAlreadyPlaced()
+    {
+        await using var silo = await StartSiloAsync();
+        var eventId = await CreateReservedEventAsync(silo.GrainFactory, 1, 1, 10);
+        var grain = silo.GrainFactory.GetGrain<IEventGrain>(eventId);
+        var request = new PlaceHold { Caller = Buyer("ann"), Quantity = 2, RequestId = "r-1" };
+
+        var first = await grain.PlaceHold(request);
+        var resent = await grain.PlaceHold(request);
+
+        Assert.Equal(first.Value!.HoldId, resent.Value!.HoldId);
+        Assert.Equal(2, (await grain.GetAvailability()).Value!.Held);
+    }
+
+    [Fact]
     public async Task RestartLosesNoBookingAndRevivesNoExpiredHold()
     {
         var time = new ManualTimeProvider();

@@ -7,4 +7,5 @@ public sealed record HoldPlaced(
     int Quantity,
     DateTimeOffset At,
     DateTimeOffset ExpiresAt,
-    IdempotencyRecord? Idempotency) : EventChange;
+    IdempotencyRecord? Idempotency,
+    string? RequestId = null) : EventChange;
