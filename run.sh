@@ -72,7 +72,7 @@ start_silos() {
         local health=$((12111 + i))
         local_aws_port_is_free "$health" || { echo "run.sh: port $health (silo $i health) is already in use" >&2; return 1; }
         Cluster__Mode=Silo Silo__Port="$port" Silo__HealthPort="$health" local_aws_spawn "silo $i" "$LOCAL_AWS_LOG_DIR/silo-$i.log" \
-            dotnet run --no-build -c "$CONFIGURATION" --project src/Silo
+            dotnet run --no-build --no-launch-profile -c "$CONFIGURATION" --project src/Silo
         SILO_PIDS+=("$LOCAL_AWS_LAST_PID")
         SILO_URLS+=("http://127.0.0.1:$health")
     done
@@ -94,7 +94,7 @@ fi
 # The API's output stays on this terminal; only the services log to files.
 echo "run.sh: starting the API (Cluster__Mode=$API_CLUSTER_MODE)" >&2
 Cluster__Mode="$API_CLUSTER_MODE" setsid \
-    dotnet run --no-build -c "$CONFIGURATION" --project src/Api --urls "http://127.0.0.1:$API_PORT" </dev/null &
+    dotnet run --no-build --no-launch-profile -c "$CONFIGURATION" --project src/Api --urls "http://127.0.0.1:$API_PORT" </dev/null &
 API_PID=$!
 LOCAL_AWS_PIDS+=("$API_PID")
 

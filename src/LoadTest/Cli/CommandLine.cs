@@ -26,7 +26,7 @@ internal static class CommandLine
           --release <f>          fraction of holds released; the rest are abandoned (default 0.2)
           --hold-ttl <s>         holdTtlSeconds of the created events (default 15)
           --identities <n>       buyer identities each virtual buyer cycles through (default 16)
-          --max-per-hold <n>     maxSeatsPerHold of the created events (default 10)
+          --max-per-hold <n>     maxSeatsPerHold of the created events (default 100)
           --json <file>          write the machine-readable report to <file>
           --quiet                no live progress (for CI and logs)
           -h, --help             this text

@@ -23,7 +23,7 @@ internal sealed record LoadOptions
     public double ConfirmFraction { get; init; } = 0.5;
     public double ReleaseFraction { get; init; } = 0.2;
     public int HoldTtlSeconds { get; init; } = 15;
-    public int MaxSeatsPerHold { get; init; } = 10;
+    public int MaxSeatsPerHold { get; init; } = 100;
     public int IdentitiesPerBuyer { get; init; } = 16;
     public string? JsonPath { get; init; }
     public bool Quiet { get; init; }
