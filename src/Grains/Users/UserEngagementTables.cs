@@ -20,33 +20,6 @@ internal sealed class UserEngagementTables(IAmazonDynamoDB client, IOptions<Dyna
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task EnsureAsync(CreateTableRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.DescribeTableAsync(request.TableName, cancellationToken);
-            return;
-        }
-        catch (ResourceNotFoundException)
-        {
-        }
-
-        try
-        {
-            await client.CreateTableAsync(request, cancellationToken);
-        }
-        catch (ResourceInUseException)
-        {
-            // Another process created it first.
-        }
-
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var table = (await client.DescribeTableAsync(request.TableName, cancellationToken)).Table;
-            if (table.TableStatus == TableStatus.ACTIVE && (table.GlobalSecondaryIndexes ?? []).All(i => i.IndexStatus == IndexStatus.ACTIVE)) return;
-            await Task.Delay(100, cancellationToken);
-        }
-
-        throw new TimeoutException($"Table {request.TableName} did not become active.");
-    }
+    private Task EnsureAsync(CreateTableRequest request, CancellationToken cancellationToken) =>
+        DynamoDbTables.EnsureTableAsync(client, request, cancellationToken);
 }

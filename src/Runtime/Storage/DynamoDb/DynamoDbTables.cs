@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Runtime.Storage.DynamoDb;
 
 /// <summary>Creates the runtime's tables when missing (CreateTables = true), before anything else starts.</summary>
-internal sealed class DynamoDbTables(IAmazonDynamoDB client, IOptions<DynamoDbOptions> options) : IHostedService
+public sealed class DynamoDbTables(IAmazonDynamoDB client, IOptions<DynamoDbOptions> options) : IHostedService
 {
     public const string ReminderDueIndex = "due-index";
 
@@ -59,7 +59,10 @@ internal sealed class DynamoDbTables(IAmazonDynamoDB client, IOptions<DynamoDbOp
         return request;
     }
 
-    private async Task EnsureAsync(CreateTableRequest request, CancellationToken cancellationToken)
+    private Task EnsureAsync(CreateTableRequest request, CancellationToken cancellationToken) => EnsureTableAsync(client, request, cancellationToken);
+
+    /// <summary>Creates the table unless it exists, and waits until it and its indexes are active.</summary>
+    public static async Task EnsureTableAsync(IAmazonDynamoDB client, CreateTableRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -79,10 +82,10 @@ internal sealed class DynamoDbTables(IAmazonDynamoDB client, IOptions<DynamoDbOp
             // Another process created it first.
         }
 
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 300; attempt++)
         {
-            var table = await client.DescribeTableAsync(request.TableName, cancellationToken);
-            if (table.Table.TableStatus == TableStatus.ACTIVE) return;
+            var table = (await client.DescribeTableAsync(request.TableName, cancellationToken)).Table;
+            if (table.TableStatus == TableStatus.ACTIVE && (table.GlobalSecondaryIndexes ?? []).All(i => i.IndexStatus == IndexStatus.ACTIVE)) return;
             await Task.Delay(100, cancellationToken);
         }
 
