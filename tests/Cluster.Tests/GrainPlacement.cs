@@ -5,7 +5,7 @@ namespace Cluster.Tests;
 public sealed class GrainPlacement(ITestOutputHelper output)
 {
     [Fact]
-    public async Task GrainsSpreadOverTheSilos()
+    public async Task GrainsSpreadOverTheSilosWhoseGrainPortsRequireTheClusterSecret()
     {
         await using var cluster = await ClusterProcesses.StartAsync("spread", silos: 3, log: output.WriteLine);
         await cluster.RunAsync(async () =>
@@ -42,6 +42,21 @@ public sealed class GrainPlacement(ITestOutputHelper output)
             Assert.All(cluster.Silos, s => Assert.Contains(silos, row => row.Address == s.Address));
             Assert.All(silos, s => Assert.True(s.Activations > 0, $"silo {s.SiloId} has no activations: {ClusterProcesses.Describe(report)}"));
             Assert.True(silos.Sum(s => s.Activations) >= events.Count, $"fewer activations than events: {ClusterProcesses.Describe(report)}");
+
+            // The silos' grain port refuses calls that do not carry the cluster secret.
+            using var internalClient = new HttpClient { DefaultRequestVersion = System.Net.HttpVersion.Version20 };
+            foreach (var secret in new[] { null, "not-the-secret" })
+            {
+                using var call = new HttpRequestMessage(HttpMethod.Post, cluster.Silos[0].Address + "/internal/calls")
+                {
+                    Version = System.Net.HttpVersion.Version20,
+                    VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                    Content = new StringContent($"{{\"grain\":\"event/{events[0]}\",\"method\":\"IEventGrain.Get\",\"args\":[]}}", System.Text.Encoding.UTF8, "application/json"),
+                };
+                if (secret is not null) call.Headers.Add("X-Cluster-Secret", secret);
+                using var refused = await internalClient.SendAsync(call);
+                Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+            }
         });
     }
 }
