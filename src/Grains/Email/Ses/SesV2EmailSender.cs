@@ -42,9 +42,10 @@ public sealed class SesV2EmailSender : IEmailSender
         ArgumentNullException.ThrowIfNull(message);
 
         var credentials = _options.ResolveCredentials()
+            ?? await DefaultCredentialsAsync().ConfigureAwait(false)
             ?? throw new InvalidOperationException(
                 $"No AWS credentials for SES: set {SesOptions.SectionName}:AccessKeyId and {SesOptions.SectionName}:SecretAccessKey, " +
-                $"or {SesOptions.AccessKeyIdVariable} and {SesOptions.SecretAccessKeyVariable}.");
+                $"or {SesOptions.AccessKeyIdVariable} and {SesOptions.SecretAccessKeyVariable}, or run with a role (ECS task role, instance profile).");
 
         var payload = JsonSerializer.SerializeToUtf8Bytes(ToRequest(message), SesJsonContext.Default.SendEmailRequest);
         using var request = new HttpRequestMessage(HttpMethod.Post, _sendEmailUri) { Content = new ByteArrayContent(payload) };
@@ -146,4 +147,22 @@ public sealed class SesV2EmailSender : IEmailSender
     }
 
     private static string Truncate(string text) => text.Length <= MaxReasonLength ? text : text[..MaxReasonLength] + "…";
+
+    /// <summary>
+    /// The AWS SDK's default chain (ECS task role, instance profile, shared profile), which also
+    /// refreshes temporary credentials; used when no keys are configured.
+    /// </summary>
+    private static async Task<AwsCredentials?> DefaultCredentialsAsync()
+    {
+        try
+        {
+            var source = await Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null).ConfigureAwait(false);
+            var current = await source.GetCredentialsAsync().ConfigureAwait(false);
+            return new AwsCredentials(current.AccessKey, current.SecretKey, string.IsNullOrEmpty(current.Token) ? null : current.Token);
+        }
+        catch (Amazon.Runtime.AmazonClientException)
+        {
+            return null;
+        }
+    }
 }
