@@ -259,6 +259,6 @@ public sealed partial class EventGrain
         return true;
     }
 
-    private static IdempotencyRecord? Record(Idempotency? idempotency) =>
-        idempotency is null ? null : new IdempotencyRecord(idempotency.Key, idempotency.Fingerprint);
+    private IdempotencyRecord? Record(Idempotency? idempotency) =>
+        idempotency is null ? null : new IdempotencyRecord(idempotency.Key, idempotency.Fingerprint, TimeProvider.GetUtcNow());
 }

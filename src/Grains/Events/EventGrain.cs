@@ -97,6 +97,7 @@ public sealed partial class EventGrain(
             logger.LogDebug("Event {EventId}: {Batches} group commits, {Changes} changes, {AverageBatch:F1} per commit, {AverageWrite:F1} ms per write", EventId, batches, changes, batches == 0 ? 0 : (double)changes / batches, batches == 0 ? 0 : writeMs / batches);
             _lastPrune = now;
             _state.PruneEndedHolds(now - _options.EndedHoldRetention);
+            _state.PruneIdempotency(now - _options.IdempotencyRetention);
         }
 
         return Task.CompletedTask;

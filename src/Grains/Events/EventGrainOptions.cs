@@ -26,6 +26,9 @@ public sealed class EventGrainOptions
     /// <summary>How long expired and released holds stay readable (GET hold) before they are forgotten. Default 1 hour.</summary>
     public TimeSpan EndedHoldRetention { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long an Idempotency-Key is remembered; a retry later than this is a new request. Default 24 hours.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Users an event grain delivers outbox messages to at the same time. Default 4.</summary>
     [Range(1, 256)]
     public int OutboxConcurrency { get; set; } = 4;

@@ -111,6 +111,14 @@ public sealed partial class EventState
         return ended.Count;
     }
 
+    /// <summary>Forgets Idempotency-Keys older than <paramref name="cutoff"/>; a retry that late is a new request.</summary>
+    public int PruneIdempotency(DateTimeOffset cutoff)
+    {
+        var old = _idempotency.Where(e => e.Value.At < cutoff && e.Value.At != default).Select(e => e.Key).ToList();
+        foreach (var key in old) _idempotency.Remove(key);
+        return old.Count;
+    }
+
     public decimal PriceOf(string seatType)
     {
         var prices = Definition!.Prices;
@@ -304,7 +312,7 @@ public sealed partial class EventState
     private void Remember(IdempotencyRecord? idempotency, string operation, int number, DateTimeOffset at)
     {
         if (idempotency is null) return;
-        _idempotency[idempotency.Key] = new IdempotencyEntry(idempotency.Fingerprint, operation, number, at);
+        _idempotency[idempotency.Key] = new IdempotencyEntry(idempotency.Fingerprint, operation, number, idempotency.At ?? at);
     }
 
     private void Enqueue(string userId, EngagementKind kind, string prefix, DateTimeOffset at, BookingRecord? booking = null)

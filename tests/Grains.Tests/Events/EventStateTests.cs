@@ -1,0 +1,68 @@
+using Grains.Abstractions;
+using Grains.Events;
+using Grains.Events.Journal;
+
+namespace Grains.Tests.Events;
+
+/// <summary>The event state as a pure fold of journal changes.</summary>
+public sealed class EventStateTests
+{
+    private static readonly DateTimeOffset s_start = new(2027, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void OldIdempotencyKeysAndEndedHoldsAreForgottenButBookingsStay()
+    {
+        var state = NewEvent();
+        state.Apply(new HoldPlaced(1, "ann", [0, 1], 2, s_start, s_start.AddMinutes(3), new IdempotencyRecord("k1", "f1", s_start)));
+        state.Apply(new HoldPlaced(2, "bob", [2], 1, s_start, s_start.AddMinutes(3), null));
+        state.Apply(new HoldReleased(1, null));
+        state.Apply(new BookingConfirmed(2, 1, 25m, null, s_start, null));
+
+        Assert.Equal(1, state.PruneIdempotency(s_start.AddHours(25)));
+        Assert.Equal(1, state.PruneEndedHolds(s_start.AddHours(2)));
+
+        Assert.Empty(state.Idempotency);
+        Assert.False(state.Holds.ContainsKey(1));
+        Assert.True(state.Holds.ContainsKey(2));
+        Assert.Single(state.Bookings);
+        Assert.Equal((1, 0, 9), (state.Booked, state.Held, state.Available));
+    }
+
+    [Fact]
+    public void SnapshotRestoresTheSameSeatsHoldsAndBookings()
+    {
+        var state = NewEvent();
+        state.Apply(new HoldPlaced(1, "ann", [0, 1], 2, s_start, s_start.AddMinutes(3), null, "r-1"));
+        state.Apply(new HoldPlaced(2, "bob", [5], 1, s_start, s_start.AddMinutes(3), null));
+        state.Apply(new BookingConfirmed(2, 1, 25m, null, s_start, null));
+
+        var restored = EventState.FromSnapshot("e1", state.ToSnapshot());
+
+        Assert.Equal((state.Held, state.Booked, state.Available), (restored.Held, restored.Booked, restored.Available));
+        Assert.True(restored.TryGetHoldOfRequest("r-1", out var hold));
+        Assert.Equal(1, hold.Number);
+        Assert.Equal(2, restored.SeatsHeldBy("ann"));
+    }
+
+    private static EventState NewEvent()
+    {
+        var state = new EventState("e1");
+        state.Apply(new EventCreated(
+            new EventDefinition
+            {
+                Slug = "e1",
+                Title = "Event",
+                StartAt = s_start.AddDays(10),
+                EndAt = s_start.AddDays(10).AddHours(2),
+                Prices = new Dictionary<string, decimal> { ["default"] = 25m },
+            },
+            "owner",
+            "venue",
+            [new SectionDefinition { Name = "A", Rows = [new RowDefinition { Name = "1", Seats = 10 }] }],
+            10,
+            Draft: false,
+            s_start,
+            null));
+        return state;
+    }
+}
