@@ -58,10 +58,23 @@ internal sealed class ClusterCallRouter : IGrainCallRouter, IDisposable
         }
         else
         {
-            _ = InvokeRemoteAsync(grainId, method, arguments, call);
+            _ = InvokeRemoteOrFailAsync(grainId, method, arguments, call);
         }
 
         return call.ResultTask;
+    }
+
+    // Whatever goes wrong, the caller's task must end: an escaped exception would leave it waiting forever.
+    private async Task InvokeRemoteOrFailAsync(GrainId grainId, GrainMethod method, object?[] arguments, GrainCall call)
+    {
+        try
+        {
+            await InvokeRemoteAsync(grainId, method, arguments, call);
+        }
+        catch (Exception e)
+        {
+            call.Fail(e);
+        }
     }
 
     private void DispatchLocally(GrainId grainId, GrainCall call)
