@@ -27,6 +27,17 @@ public sealed class EmailGrain(
 
     async Task<EmailView> IEmailGrain.Send(EmailRequest request)
     {
+        var view = await SendOnceAsync(request);
+
+        // One email grain per booking or recipient: once its email is settled there is nothing
+        // left to decide, so it leaves memory now rather than after the idle age (a sale of
+        // 50,000 bookings would otherwise keep 50,000 of them).
+        if (_record?.IsFinal == true) DeactivateOnIdle();
+        return view;
+    }
+
+    private async Task<EmailView> SendOnceAsync(EmailRequest request)
+    {
         var now = TimeProvider.GetUtcNow();
         if (_record is null)
         {
