@@ -140,7 +140,9 @@ internal sealed class EventJournal(
 
                 _batches++;
                 _changes += batch.Count;
-                _writeMilliseconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                _writeMilliseconds += elapsed;
+                Runtime.Diagnostics.RuntimeMetrics.StorageLatency.Record(elapsed);
                 EventMetrics.BatchSize.Record(batch.Count);
                 durable.SetResult();
                 if (snapshotBytes is not null) _ = WriteSnapshotAsync(DurableSequence, snapshotBytes, CancellationToken.None);
