@@ -7,8 +7,6 @@ public interface IReminderTable
 
     Task DeleteAsync(GrainId grainId, string name, CancellationToken cancellationToken);
 
-    Task<ReminderEntry?> ReadAsync(GrainId grainId, string name, CancellationToken cancellationToken);
-
     /// <summary>Reminders due at or before <paramref name="until"/>.</summary>
     Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset until, CancellationToken cancellationToken);
 

@@ -25,8 +25,4 @@ public sealed class GrainStateSerializer
     public T Deserialize<T>(ReadOnlySpan<byte> data) =>
         JsonSerializer.Deserialize(data, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)))
         ?? throw new InvalidDataException($"Stored {typeof(T).Name} deserialized to null.");
-
-    public byte[] Serialize(object? value, Type type) => JsonSerializer.SerializeToUtf8Bytes(value, Options.GetTypeInfo(type));
-
-    public object? Deserialize(ReadOnlySpan<byte> data, Type type) => JsonSerializer.Deserialize(data, Options.GetTypeInfo(type));
 }

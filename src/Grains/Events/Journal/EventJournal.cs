@@ -35,10 +35,6 @@ internal sealed class EventJournal(
     private long _changes;
     private double _writeMilliseconds;
 
-    public long SnapshotSequence { get; private set; }
-
-    public bool HasPending => _pending.Count > 0 || _writing;
-
     /// <summary>Loads the newest snapshot and replays the entries after it.</summary>
     public async Task<EventState> RecoverAsync(string eventId, CancellationToken cancellationToken)
     {
@@ -46,7 +42,7 @@ internal sealed class EventJournal(
         var state = stored is null
             ? new EventState(eventId)
             : EventState.FromSnapshot(eventId, JsonSerializer.Deserialize(stored.Data, EventJournalJsonContext.Default.EventSnapshot)!);
-        DurableSequence = SnapshotSequence = stored?.Sequence ?? 0;
+        DurableSequence = stored?.Sequence ?? 0;
         _lastSnapshotBytes = stored?.Data.Length ?? 0;
         await foreach (var entry in storage.ReadEntriesAsync(grainId, DurableSequence, cancellationToken))
         {
@@ -178,7 +174,6 @@ internal sealed class EventJournal(
         try
         {
             await storage.WriteSnapshotAsync(grainId, sequence, data, cancellationToken);
-            SnapshotSequence = Math.Max(SnapshotSequence, sequence);
         }
         catch (Exception)
         {

@@ -36,12 +36,6 @@ internal sealed class DynamoDbReminderTable(IAmazonDynamoDB client, IOptions<Dyn
         await client.DeleteItemAsync(new DeleteItemRequest { TableName = _table, Key = Key(grainId, name) }, cancellationToken);
     }
 
-    public async Task<ReminderEntry?> ReadAsync(GrainId grainId, string name, CancellationToken cancellationToken)
-    {
-        var response = await client.GetItemAsync(new GetItemRequest { TableName = _table, Key = Key(grainId, name), ConsistentRead = true }, cancellationToken);
-        return response.Item is { Count: > 0 } item ? Parse(item) : null;
-    }
-
     public async Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
         var queries = Enumerable.Range(0, Shards).Select(shard => ReadShardAsync(shard, until, cancellationToken));
