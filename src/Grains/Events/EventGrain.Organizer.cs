@@ -22,8 +22,6 @@ public sealed partial class EventGrain
             if (venue is null) return Failure.Invalid("Unknown venue", $"No venue has id '{command.VenueId}'.");
             sections = venue.Sections;
             capacity = venue.Capacity;
-            var unpriced = sections.Select(s => s.SeatType ?? "standard").Distinct().Where(t => !command.Definition.Prices.ContainsKey(t) && !command.Definition.Prices.ContainsKey("default")).ToList();
-            if (unpriced.Count > 0) return Failure.Invalid("Missing prices", $"No price for seat types: {string.Join(", ", unpriced)} (or give a \"default\" price).");
         }
         else if (command.Capacity is not { } gaCapacity || gaCapacity <= 0 || gaCapacity > MaxGeneralAdmissionCapacity)
         {
@@ -32,8 +30,9 @@ public sealed partial class EventGrain
         else
         {
             capacity = gaCapacity;
-            if (!command.Definition.Prices.ContainsKey("default")) return Failure.Invalid("Missing prices", "General admission needs a \"default\" price.");
         }
+
+        if (MissingPrices(sections, command.Definition.Prices) is { } unpriced) return unpriced;
 
         var slugOwner = await GrainFactory.GetGrain<ISlugGrain>(command.Definition.Slug).Claim(EventId);
         if (slugOwner != EventId) return Failure.Conflict("Slug taken", $"Slug '{command.Definition.Slug}' belongs to another event.");
@@ -63,15 +62,7 @@ public sealed partial class EventGrain
         if (_state.Status == EventStatus.Cancelled) return NotOnSale();
         var problem = Validate(command.Definition);
         if (problem is not null) return problem;
-        if (_state.Sections is { } sections)
-        {
-            var unpriced = sections.Select(s => s.SeatType ?? "standard").Distinct().Where(t => !command.Definition.Prices.ContainsKey(t) && !command.Definition.Prices.ContainsKey("default")).ToList();
-            if (unpriced.Count > 0) return Failure.Invalid("Missing prices", $"No price for seat types: {string.Join(", ", unpriced)}.");
-        }
-        else if (!command.Definition.Prices.ContainsKey("default"))
-        {
-            return Failure.Invalid("Missing prices", "General admission needs a \"default\" price.");
-        }
+        if (MissingPrices(_state.Sections, command.Definition.Prices) is { } unpriced) return unpriced;
 
         var oldSlug = _state.Definition!.Slug;
         if (command.Definition.Slug != oldSlug)
@@ -139,6 +130,15 @@ public sealed partial class EventGrain
         var analytics = EventViews.Analytics(_state);
         await _journal.WhenDurable();
         return Outcome<EventAnalytics>.Ok(analytics);
+    }
+
+    /// <summary>Every seat type needs its own price or a "default" one; general admission needs "default".</summary>
+    private static Failure? MissingPrices(IReadOnlyList<SectionDefinition>? sections, IReadOnlyDictionary<string, decimal> prices)
+    {
+        if (prices.ContainsKey("default")) return null;
+        if (sections is null) return Failure.Invalid("Missing prices", "General admission needs a \"default\" price.");
+        var unpriced = sections.Select(SeatLayouts.SeatTypeOf).Distinct().Where(t => !prices.ContainsKey(t)).ToList();
+        return unpriced.Count == 0 ? null : Failure.Invalid("Missing prices", $"No price for seat types: {string.Join(", ", unpriced)} (or give a \"default\" price).");
     }
 
     /// <summary>Invariants the grain guards itself; the API validates the details of the request first.</summary>

@@ -44,7 +44,7 @@ public sealed partial class EventState
         };
         if (snapshot.Sections is { Count: > 0 } sections)
         {
-            state._inventory = new SeatInventory(SeatLayout.Create(sections.Select(ToLayout).ToList()));
+            state._inventory = new SeatInventory(SeatLayouts.FromSections(sections));
         }
 
         foreach (var hold in snapshot.Holds)

@@ -156,7 +156,7 @@ public sealed partial class EventState
         UpdatedAt = c.At;
         if (c.Sections is { Count: > 0 } sections)
         {
-            _inventory = new SeatInventory(SeatLayout.Create(sections.Select(ToLayout).ToList()));
+            _inventory = new SeatInventory(SeatLayouts.FromSections(sections));
             Capacity = _inventory.Layout.SeatCount;
         }
         else
@@ -337,7 +337,4 @@ public sealed partial class EventState
 
     private IEnumerable<string> HostsOf(EventDefinition definition) =>
         new[] { OwnerId }.Concat(definition.HostIds).Where(h => !string.IsNullOrEmpty(h)).Distinct(StringComparer.Ordinal);
-
-    private static SeatSectionLayout ToLayout(SectionDefinition section) =>
-        new(section.Name, section.SeatType ?? "standard", section.Rows.Select(r => new SeatRowLayout(r.Name, r.Seats)).ToList());
 }

@@ -17,11 +17,10 @@ public sealed class VenueGrain(IPersistentState<VenueState> state) : Grain, IVen
                 : Failure.Conflict("Venue exists", $"Venue {GrainKey} already exists.");
         }
 
-        var sections = command.Sections.Select(s => new SeatSectionLayout(s.Name, s.SeatType ?? "standard", s.Rows.Select(r => new SeatRowLayout(r.Name, r.Seats)).ToList())).ToList();
         SeatLayout layout;
         try
         {
-            layout = SeatLayout.Create(sections);
+            layout = SeatLayouts.FromSections(command.Sections);
         }
         catch (ArgumentException e)
         {
