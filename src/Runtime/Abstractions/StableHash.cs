@@ -23,5 +23,12 @@ public static class StableHash
         return hash;
     }
 
-    public static ulong Combine(string a, string b) => Of(a + "\u001f" + b);
+    /// <summary>Mixes two hashes into one (splitmix64 finalizer), so pairs rank independently of each part.</summary>
+    public static ulong Combine(ulong a, ulong b)
+    {
+        var x = a ^ (b * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL);
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
 }

@@ -9,11 +9,15 @@ public sealed class ClusterView
 {
     public static readonly ClusterView Empty = new([], 0);
 
+    // Silo ids hashed once per view, so placing a call hashes only the grain id.
+    private readonly ulong[] _activeHashes;
+
     public ClusterView(IReadOnlyList<SiloRecord> silos, long version)
     {
         All = silos;
         Version = version;
         Active = silos.Where(s => s.Status == SiloStatus.Active).OrderBy(s => s.SiloId, StringComparer.Ordinal).ToArray();
+        _activeHashes = Active.Select(s => StableHash.Of(s.SiloId)).ToArray();
     }
 
     public IReadOnlyList<SiloRecord> All { get; }
@@ -25,19 +29,19 @@ public sealed class ClusterView
     public SiloRecord? OwnerOf(GrainId grainId)
     {
         if (Active.Count == 0) return null;
-        var key = grainId.ToString();
-        SiloRecord? best = null;
-        var bestScore = 0UL;
-        foreach (var silo in Active)
+        var key = StableHash.Of(grainId.ToString());
+        var best = 0;
+        var bestScore = StableHash.Combine(key, _activeHashes[0]);
+        for (var i = 1; i < _activeHashes.Length; i++)
         {
-            var score = StableHash.Combine(key, silo.SiloId);
-            if (best is null || score > bestScore)
+            var score = StableHash.Combine(key, _activeHashes[i]);
+            if (score > bestScore)
             {
-                best = silo;
+                best = i;
                 bestScore = score;
             }
         }
 
-        return best;
+        return Active[best];
     }
 }
