@@ -220,7 +220,10 @@ public sealed partial class EventGrain
 
         if (!BookingIds.TryParseHold(holdId, out var number) || !_state.Holds.TryGetValue(number, out var hold))
         {
-            failure = Failure.NotFound("Hold not found", $"Event {EventId} has no hold '{holdId}'.");
+            // Hold numbers are given out in order, so a smaller one than the next is a hold that ended and was forgotten.
+            failure = number >= 1 && number < _state.NextHold
+                ? Failure.Gone("Hold ended", $"Hold {holdId} of event {EventId} ended more than {_options.EndedHoldRetention.TotalMinutes:0.#} minutes ago.")
+                : Failure.NotFound("Hold not found", $"Event {EventId} has no hold '{holdId}'.");
             return null;
         }
 

@@ -93,8 +93,10 @@ public sealed partial class EventGrain(
         var now = TimeProvider.GetUtcNow();
         if (now - _lastPrune >= TimeSpan.FromSeconds(10))
         {
-            var (batches, changes, writeMs) = _journal.Totals;
-            logger.LogDebug("Event {EventId}: {Batches} group commits, {Changes} changes, {AverageBatch:F1} per commit, {AverageWrite:F1} ms per write", EventId, batches, changes, batches == 0 ? 0 : (double)changes / batches, batches == 0 ? 0 : writeMs / batches);
+            var t = _journal.Totals;
+            logger.LogDebug(
+                "Event {EventId}: {Batches} group commits, {Changes} changes, {AverageBatch:F1} per commit, {AverageWrite:F1} ms per write, {JournalBytes} journal bytes, {Snapshots} snapshots of {SnapshotBytes} bytes in all",
+                EventId, t.Batches, t.Changes, t.Batches == 0 ? 0 : (double)t.Changes / t.Batches, t.Batches == 0 ? 0 : t.WriteMilliseconds / t.Batches, t.JournalBytes, t.Snapshots, t.SnapshotBytes);
             _lastPrune = now;
             _state.PruneEndedHolds(now - _options.EndedHoldRetention);
             _state.PruneIdempotency(now - _options.IdempotencyRetention);

@@ -23,8 +23,13 @@ public sealed class EventGrainOptions
     [Range(10, 1_000_000)]
     public int SnapshotEveryEntries { get; set; } = 1_000;
 
-    /// <summary>How long expired and released holds stay readable (GET hold) before they are forgotten. Default 1 hour.</summary>
-    public TimeSpan EndedHoldRetention { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How long expired and released holds stay readable (GET hold, 410 with their status) before they
+    /// are forgotten; a forgotten hold then answers 410 "Hold ended". Kept short because a sale turns
+    /// holds over by the thousand per second and each one kept costs memory and snapshot bytes.
+    /// Confirmed holds are kept with their bookings. Default 2 minutes.
+    /// </summary>
+    public TimeSpan EndedHoldRetention { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long an Idempotency-Key is remembered; a retry later than this is a new request. Default 24 hours.</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);

@@ -84,6 +84,29 @@ public sealed class EventGrainTests
     }
 
     [Fact]
+    public async Task ReleasedHoldIsForgottenAfterRetentionAndThenAnswersHoldEnded()
+    {
+        var time = new ManualTimeProvider();
+        await using var silo = await StartSiloAsync(time);
+        var eventId = await CreateReservedEventAsync(silo.GrainFactory, 1, 1, 4);
+        var grain = silo.GrainFactory.GetGrain<IEventGrain>(eventId);
+        var hold = (await grain.PlaceHold(new PlaceHold { Caller = Buyer("ann"), Quantity = 1 })).Value!;
+        await grain.ReleaseHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId });
+        Assert.Equal("Hold released", (await grain.Confirm(new ConfirmHold { Caller = Buyer("ann"), HoldId = hold.HoldId })).Failure!.Title);
+
+        await Eventually.WaitUntilAsync(
+            async () =>
+            {
+                time.Advance(TimeSpan.FromSeconds(20));
+                return (await grain.GetHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId })).Failure?.Title == "Hold ended";
+            },
+            "the released hold is forgotten after the retention");
+        var confirm = await grain.Confirm(new ConfirmHold { Caller = Buyer("ann"), HoldId = hold.HoldId });
+        Assert.Equal(FailureKind.Gone, confirm.Failure!.Kind);
+        Assert.Equal(FailureKind.NotFound, (await grain.GetHold(new HoldCommand { Caller = Buyer("ann"), HoldId = "h-99" })).Failure!.Kind);
+    }
+
+    [Fact]
     public async Task ConfirmAfterExpiryIsRejected()
     {
         var time = new ManualTimeProvider();
@@ -257,7 +280,7 @@ public sealed class EventGrainTests
     {
         await foreach (var entry in storage.ReadEntriesAsync(new GrainId("event", eventId), 0, CancellationToken.None))
         {
-            if (System.Text.Encoding.UTF8.GetString(entry.Payload).Contains(text, StringComparison.Ordinal)) return true;
+            if (System.Text.Encoding.UTF8.GetString(Grains.Events.Journal.JournalCodec.Json(entry.Payload).Span).Contains(text, StringComparison.Ordinal)) return true;
         }
 
         return false;

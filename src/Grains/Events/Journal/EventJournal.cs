@@ -29,11 +29,14 @@ internal sealed class EventJournal(
     public long DurableSequence { get; private set; }
 
     /// <summary>Group commits so far, the changes they carried and the time spent writing them.</summary>
-    public (long Batches, long Changes, double WriteMilliseconds) Totals => (_batches, _changes, _writeMilliseconds);
+    public JournalTotals Totals => new(_batches, _changes, _writeMilliseconds, _journalBytes, _snapshots, _snapshotBytes);
 
     private long _batches;
     private long _changes;
     private double _writeMilliseconds;
+    private long _journalBytes;
+    private long _snapshots;
+    private long _snapshotBytes;
 
     /// <summary>Loads the newest snapshot and replays the entries after it.</summary>
     public async Task<EventState> RecoverAsync(string eventId, CancellationToken cancellationToken)
@@ -41,7 +44,7 @@ internal sealed class EventJournal(
         var stored = await storage.ReadSnapshotAsync(grainId, cancellationToken);
         var state = stored is null
             ? new EventState(eventId)
-            : EventState.FromSnapshot(eventId, JsonSerializer.Deserialize(stored.Data, EventJournalJsonContext.Default.EventSnapshot)!);
+            : EventState.FromSnapshot(eventId, JsonSerializer.Deserialize(JournalCodec.Json(stored.Data).Span, EventJournalJsonContext.Default.EventSnapshot)!);
         DurableSequence = stored?.Sequence ?? 0;
         _lastSnapshotBytes = stored?.Data.Length ?? 0;
         await foreach (var entry in storage.ReadEntriesAsync(grainId, DurableSequence, cancellationToken))
@@ -126,6 +129,7 @@ internal sealed class EventJournal(
                         DurableSequence++;
                         _entriesSinceSnapshot++;
                         _bytesSinceSnapshot += payload.Length;
+                        _journalBytes += payload.Length;
                     }
                 }
                 catch (Exception e)
@@ -171,6 +175,8 @@ internal sealed class EventJournal(
         _entriesSinceSnapshot = 0;
         _bytesSinceSnapshot = 0;
         _lastSnapshotBytes = data.Length;
+        _snapshots++;
+        _snapshotBytes += data.Length;
         try
         {
             await storage.WriteSnapshotAsync(grainId, sequence, data, cancellationToken);
@@ -184,7 +190,7 @@ internal sealed class EventJournal(
 
     private static IEnumerable<byte[]> EncodeBatch(List<EventChange> batch, int maxBytes)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(batch, EventJournalJsonContext.Default.ListEventChange);
+        var bytes = JournalCodec.Compress(JsonSerializer.SerializeToUtf8Bytes(batch, EventJournalJsonContext.Default.ListEventChange));
         if (bytes.Length <= maxBytes || batch.Count == 1)
         {
             yield return bytes;
@@ -197,10 +203,10 @@ internal sealed class EventJournal(
     }
 
     private static List<EventChange> Decode(byte[] payload) =>
-        JsonSerializer.Deserialize(payload, EventJournalJsonContext.Default.ListEventChange)
+        JsonSerializer.Deserialize(JournalCodec.Json(payload).Span, EventJournalJsonContext.Default.ListEventChange)
         ?? throw new InvalidDataException("Empty journal entry.");
 
-    private static byte[] Encode(EventSnapshot snapshot) => JsonSerializer.SerializeToUtf8Bytes(snapshot, EventJournalJsonContext.Default.EventSnapshot);
+    private static byte[] Encode(EventSnapshot snapshot) => JournalCodec.Compress(JsonSerializer.SerializeToUtf8Bytes(snapshot, EventJournalJsonContext.Default.EventSnapshot));
 
     private static TaskCompletionSource NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
