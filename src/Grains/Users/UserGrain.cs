@@ -13,6 +13,9 @@ namespace Grains.Users;
 /// index entry, booking confirmation emails, releasing an old email address) follow each durable
 /// change: the index inline, the rest from an outbox in this state, retried by a timer and, across
 /// crashes, by a durable reminder registered before the change is written.
+/// A booking's confirmation email is first tried before its change is written: the email grain
+/// sends at most once per booking, and until the write is durable the event's outbox redelivers
+/// the message, so a booking whose email settles at once costs one write and no reminder.
 /// </summary>
 public sealed class UserGrain(
     IPersistentState<UserState> state,
@@ -53,9 +56,30 @@ public sealed class UserGrain(
             EngagementKind.HostAdded or EngagementKind.HostRemoved => ApplyHosting(message),
             _ => throw new InvalidOperationException($"User {GrainKey}: message {message.Id} has unknown kind {message.Kind}."),
         };
-        if (!applied) return false;
-        await CommitAsync();
+        if (!applied)
+        {
+            // A redelivery: whatever an earlier attempt left pending gets another try.
+            if (HasPendingWork && _flushTimer is null) ScheduleFlush(TimeSpan.Zero);
+            return false;
+        }
+
+        if (message.Kind == EngagementKind.BookingConfirmed) await TrySettleNewBookingEmailAsync();
+        await CommitAsync(redelivered: true);
         return true;
+    }
+
+    /// <summary>Sends the email of the booking just added, if it can be settled now; otherwise the outbox keeps it.</summary>
+    private async Task TrySettleNewBookingEmailAsync()
+    {
+        var entry = S.Outbox[^1];
+        try
+        {
+            if (await DoAsync(entry)) S.Outbox.RemoveAt(S.Outbox.Count - 1);
+        }
+        catch (Exception e) when (e is not InconsistentStateException)
+        {
+            logger.LogWarning(e, "User {UserId}: {Kind} {Target} failed; retrying later", GrainKey, entry.Kind, entry.Target);
+        }
     }
 
     Task<IReadOnlyList<UserBooking>> IUserGrain.GetBookings() =>
@@ -227,16 +251,16 @@ public sealed class UserGrain(
         return owner == GrainKey ? null : Failure.Conflict("Email taken", $"The email address {email} belongs to another user.");
     }
 
-    /// <summary>Makes the change durable, then does its side effects (or leaves them to the timer and reminder).</summary>
-    private async Task CommitAsync()
+    /// <summary>
+    /// Makes the change durable, then does its side effects (or leaves them to the timer and reminder).
+    /// A change <paramref name="redelivered"/> by a sender until this returns needs the reminder only
+    /// for work still pending at the end; any other change registers it before the write, so that a
+    /// crash right after the write still leads to the side effects.
+    /// </summary>
+    private async Task CommitAsync(bool redelivered = false)
     {
         S.Revision++;
-        if (!_reminderRegistered)
-        {
-            // Registered before the write: a crash right after it must still lead to the side effects.
-            await RegisterOrUpdateReminder(OutboxReminder, s_reminderPeriod, s_reminderPeriod);
-            _reminderRegistered = true;
-        }
+        if (!redelivered && !_reminderRegistered) await EnsureReminderAsync();
 
         S.IndexedRevision = _indexedRevision;
         try
@@ -251,7 +275,8 @@ public sealed class UserGrain(
         }
 
         await TrySyncIndexAsync();
-        if (S.Outbox.Count > 0) ScheduleFlush(TimeSpan.Zero);
+        if (redelivered && HasPendingWork && !_reminderRegistered) await EnsureReminderAsync();
+        if (S.Outbox.Count > 0) ScheduleFlush(redelivered ? _retryDelay : TimeSpan.Zero);
         else if (!HasPendingWork) await ForgetReminderAsync();
         else ScheduleFlush(_retryDelay);
     }
@@ -301,12 +326,7 @@ public sealed class UserGrain(
 
         if (HasPendingWork)
         {
-            if (!_reminderRegistered)
-            {
-                await RegisterOrUpdateReminder(OutboxReminder, s_reminderPeriod, s_reminderPeriod);
-                _reminderRegistered = true;
-            }
-
+            if (!_reminderRegistered) await EnsureReminderAsync();
             ScheduleFlush(_retryDelay);
         }
         else
@@ -355,6 +375,12 @@ public sealed class UserGrain(
         {
             logger.LogWarning(e, "User {UserId}: index entry at revision {Revision} not written; retrying later", GrainKey, revision);
         }
+    }
+
+    private async Task EnsureReminderAsync()
+    {
+        await RegisterOrUpdateReminder(OutboxReminder, s_reminderPeriod, s_reminderPeriod);
+        _reminderRegistered = true;
     }
 
     private async Task ForgetReminderAsync()

@@ -59,6 +59,32 @@ public sealed class BookingEmailTests
     }
 
     [Fact]
+    public async Task BookingWhoseEmailWentOutBeforeACrashIsIndexedOnRedeliveryWithoutASecondEmail()
+    {
+        await using var silo = await StartAsync();
+        var email = NewEmail("redelivered");
+        var userId = NewId("buyer");
+        var user = silo.GrainFactory.GetGrain<IUserGrain>(userId);
+        await user.Create(Messages.Profile("Butler", "Lampson", email));
+        var confirmed = Messages.Confirmed("ev-4", NewId("ev-4-b"));
+        // What a delivery that died after the email and before the user's write leaves behind: the email only.
+        var booking = new UserBooking
+        {
+            BookingId = confirmed.BookingId!, EventId = confirmed.EventId, EventTitle = confirmed.EventTitle, EventStartAt = confirmed.EventStartAt,
+            Seats = confirmed.Seats, Quantity = confirmed.Quantity, Total = confirmed.Total, Currency = confirmed.Currency, Status = "confirmed", BookedAt = confirmed.OccurredAt,
+        };
+        var profile = (await user.Get())!;
+        await silo.GrainFactory.GetGrain<IEmailGrain>("booking-" + confirmed.BookingId).Send(Grains.Email.EmailTemplates.BookingConfirmation(
+            userId, Messages.Profile(profile.FirstName, profile.LastName, email), booking));
+
+        Assert.True(await user.Apply(confirmed));
+
+        Assert.Equal(confirmed.BookingId, Assert.Single(await user.GetBookings()).BookingId);
+        Assert.Single(await SesEmailsToAsync(email));
+        Assert.Equal(1, (await user.GetEmailStats()).Sent);
+    }
+
+    [Fact]
     public async Task ConfirmationEmailIsSentOnceAfterASiloRestart()
     {
         var prefix = TestSilo.NewTablePrefix();
