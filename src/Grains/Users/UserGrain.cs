@@ -71,15 +71,7 @@ public sealed class UserGrain(
     /// <summary>Sends the email of the booking just added, if it can be settled now; otherwise the outbox keeps it.</summary>
     private async Task TrySettleNewBookingEmailAsync()
     {
-        var entry = S.Outbox[^1];
-        try
-        {
-            if (await DoAsync(entry)) S.Outbox.RemoveAt(S.Outbox.Count - 1);
-        }
-        catch (Exception e) when (e is not InconsistentStateException)
-        {
-            logger.LogWarning(e, "User {UserId}: {Kind} {Target} failed; retrying later", GrainKey, entry.Kind, entry.Target);
-        }
+        if (await TryDoAsync(S.Outbox[^1])) S.Outbox.RemoveAt(S.Outbox.Count - 1);
     }
 
     Task<IReadOnlyList<UserBooking>> IUserGrain.GetBookings() =>
@@ -260,7 +252,7 @@ public sealed class UserGrain(
     private async Task CommitAsync(bool redelivered = false)
     {
         S.Revision++;
-        if (!redelivered && !_reminderRegistered) await EnsureReminderAsync();
+        if (!redelivered) await EnsureReminderAsync();
 
         S.IndexedRevision = _indexedRevision;
         try
@@ -275,7 +267,7 @@ public sealed class UserGrain(
         }
 
         await TrySyncIndexAsync();
-        if (redelivered && HasPendingWork && !_reminderRegistered) await EnsureReminderAsync();
+        if (redelivered && HasPendingWork) await EnsureReminderAsync();
         if (S.Outbox.Count > 0) ScheduleFlush(redelivered ? _retryDelay : TimeSpan.Zero);
         else if (!HasPendingWork) await ForgetReminderAsync();
         else ScheduleFlush(_retryDelay);
@@ -299,14 +291,7 @@ public sealed class UserGrain(
         var done = new List<UserOutboxEntry>();
         foreach (var entry in S.Outbox.ToList())
         {
-            try
-            {
-                if (await DoAsync(entry)) done.Add(entry);
-            }
-            catch (Exception e) when (e is not InconsistentStateException)
-            {
-                logger.LogWarning(e, "User {UserId}: {Kind} {Target} failed; retrying later", GrainKey, entry.Kind, entry.Target);
-            }
+            if (await TryDoAsync(entry)) done.Add(entry);
         }
 
         if (done.Count > 0)
@@ -326,12 +311,26 @@ public sealed class UserGrain(
 
         if (HasPendingWork)
         {
-            if (!_reminderRegistered) await EnsureReminderAsync();
+            await EnsureReminderAsync();
             ScheduleFlush(_retryDelay);
         }
         else
         {
             await ForgetReminderAsync();
+        }
+    }
+
+    /// <summary>True when the side effect is done for good; a failure is logged and left for a later try.</summary>
+    private async Task<bool> TryDoAsync(UserOutboxEntry entry)
+    {
+        try
+        {
+            return await DoAsync(entry);
+        }
+        catch (Exception e) when (e is not InconsistentStateException)
+        {
+            logger.LogWarning(e, "User {UserId}: {Kind} {Target} failed; retrying later", GrainKey, entry.Kind, entry.Target);
+            return false;
         }
     }
 
@@ -379,6 +378,7 @@ public sealed class UserGrain(
 
     private async Task EnsureReminderAsync()
     {
+        if (_reminderRegistered) return;
         await RegisterOrUpdateReminder(OutboxReminder, s_reminderPeriod, s_reminderPeriod);
         _reminderRegistered = true;
     }
