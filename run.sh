@@ -6,7 +6,7 @@
 #   SILOS=3 ./run.sh        three silo processes plus the API as a cluster client
 #
 # DYNAMODB_STORAGE=memory: DynamoDB Local keeps data in memory only (default: files in .data/dynamodb).
-# Ports: API_PORT (8080), DYNAMODB_PORT (8000), SES_PORT (8005); silo i takes grain calls (h2c) on
+# Ports: API_PORT (8080), DYNAMODB_PORT (8000), SES_PORT (8005); silo i takes grain calls (silo protocol over TCP) on
 # 11111+i and answers health checks on 12111+i.
 set -euo pipefail
 
@@ -62,7 +62,7 @@ local_aws_wait_dynamodb
 local_aws_wait_ses
 
 # Multi-process mode (SILOS=N > 0): N silo processes form the cluster through the membership
-# table and the API joins it as a client. Silo i takes grain calls on 11111+i (h2c), answers
+# table and the API joins it as a client. Silo i takes grain calls on 11111+i (silo protocol over TCP), answers
 # health checks on http://127.0.0.1:$((12111 + i)) and logs to .data/logs/silo-i.log.
 start_silos() {
     local i port

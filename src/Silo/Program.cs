@@ -9,5 +9,4 @@ builder.Services.AddSiloClustering(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
-app.MapGrainCallEndpoint();
 app.Run();

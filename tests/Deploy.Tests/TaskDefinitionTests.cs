@@ -39,7 +39,7 @@ public sealed class TaskDefinitionTests
         var health = definition.GetProperty("healthCheck");
         var command = health.GetProperty("command").EnumerateArray().Select(c => c.GetString()).ToList();
         Assert.Equal("CMD", command[0]);
-        // Silos answer health over HTTP/1.1 on their health port: their grain port speaks only h2c.
+        // Silos answer health over HTTP/1.1 on their health port: their grain port speaks only the silo protocol.
         Assert.Contains($"127.0.0.1/{healthPort} ", string.Join(' ', command));
         Assert.Contains("/health/ready", string.Join(' ', command));
         Assert.True(health.GetProperty("startPeriod").GetInt32() > 0);

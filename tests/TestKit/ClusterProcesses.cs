@@ -309,8 +309,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
 /// <summary>One silo process of a <see cref="ClusterProcesses"/>.</summary>
 public sealed record ClusterSilo(int Index, int GrainPort, int HealthPort, ProcessHost Process)
 {
-    /// <summary>The address the silo advertises in membership (grain calls, h2c).</summary>
-    public string Address => $"http://127.0.0.1:{GrainPort}";
+    /// <summary>The address the silo advertises in membership (grain calls over the silo protocol).</summary>
+    public string Address => $"tcp://127.0.0.1:{GrainPort}";
 }
 
 /// <summary>The body of GET /cluster.</summary>

@@ -1,20 +1,19 @@
-using System.Net;
-using System.Net.Http.Headers;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Runtime.Activation;
+using Runtime.Cluster.Messaging;
 using Runtime.Invocation;
 
 namespace Runtime.Cluster;
 
 /// <summary>
 /// Routes a call to the grain's owner in the current view: this silo's catalog, or another
-/// silo over HTTP/2. While the cluster changes (a silo died, joined or is leaving) it refreshes
+/// silo over its TCP connection (<see cref="SiloLink"/>). While the cluster changes (a silo died, joined or is leaving) it refreshes
 /// its view and retries within a time budget, so callers see a slower answer, not an error.
 /// </summary>
 internal sealed class ClusterCallRouter : IGrainCallRouter, IDisposable
 {
-    private static readonly MediaTypeHeaderValue s_json = new("application/json");
     private readonly ClusterMembership _membership;
     private readonly LocalSilo? _self;
     private readonly GrainRuntime? _runtime;
@@ -22,7 +21,7 @@ internal sealed class ClusterCallRouter : IGrainCallRouter, IDisposable
     private readonly ClusterOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly HttpClient _http;
+    private readonly ConcurrentDictionary<string, SiloLink> _links = new();
 
     public ClusterCallRouter(ClusterMembership membership, LocalSilo? self, GrainRuntime? runtime, CallCodec codec, IOptions<ClusterOptions> options, TimeProvider timeProvider, ILogger<ClusterCallRouter> logger)
     {
@@ -33,19 +32,6 @@ internal sealed class ClusterCallRouter : IGrainCallRouter, IDisposable
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            EnableMultipleHttp2Connections = true,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            ConnectTimeout = TimeSpan.FromSeconds(2),
-            KeepAlivePingDelay = TimeSpan.FromSeconds(5),
-            KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
-        })
-        {
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
     }
 
     public Task Invoke(GrainId grainId, GrainMethod method, object?[] arguments)
@@ -138,64 +124,49 @@ internal sealed class ClusterCallRouter : IGrainCallRouter, IDisposable
     /// <summary>Returns null when the call was answered (successfully or with a final error), else why to retry.</summary>
     private async Task<string?> SendAsync(SiloRecord owner, GrainId grainId, GrainMethod method, byte[] body, GrainCall call)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, owner.Address + WireErrors.CallPath)
-        {
-            // A request message does not take the client's default version: h2c must be asked for here.
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(body) { Headers = { ContentType = s_json } },
-        };
-        request.Headers.Add(WireErrors.SecretHeader, _options.Secret);
-        HttpResponseMessage response;
+        SiloLink.Answer answer;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            answer = await _links.GetOrAdd(owner.Address, address => new SiloLink(address, _options.Secret!, _timeProvider)).CallAsync(body);
         }
-        catch (HttpRequestException e)
+        catch (SiloUnreachableException e)
         {
             return $"silo {owner.SiloId} unreachable ({e.Message})";
         }
-        catch (TaskCanceledException)
+
+        if (answer.Kind == FrameKind.Result)
         {
-            return $"silo {owner.SiloId} timed out";
+            try
+            {
+                call.Complete(_codec.DecodeResult(method, answer.Payload));
+            }
+            catch (Exception e)
+            {
+                call.Fail(e);
+            }
+
+            return null;
         }
 
-        using (response)
+        var (kind, message) = CallCodec.DecodeError(answer.Payload);
+        switch (kind)
         {
-            var content = await response.Content.ReadAsByteArrayAsync();
-            if (response.IsSuccessStatusCode)
-            {
-                try
-                {
-                    call.Complete(_codec.DecodeResult(method, content));
-                }
-                catch (Exception e)
-                {
-                    call.Fail(e);
-                }
-
+            case WireErrors.WrongSilo:
+                return $"silo {owner.SiloId} does not own it ({message})";
+            case WireErrors.Overloaded:
+                call.Fail(new OverloadedException(grainId, -1, -1));
                 return null;
-            }
-
-            var (kind, message) = CallCodec.DecodeError(content);
-            switch (kind)
-            {
-                case WireErrors.WrongSilo:
-                    return $"silo {owner.SiloId} does not own it ({message})";
-                case WireErrors.Overloaded:
-                    call.Fail(new OverloadedException(grainId, -1, -1));
-                    return null;
-                case WireErrors.Retriable:
-                    call.Fail(new RetriableGrainException(message));
-                    return null;
-                default:
-                    call.Fail(response.StatusCode == HttpStatusCode.Unauthorized
-                        ? new UnauthorizedAccessException($"Silo {owner.SiloId} refused the cluster secret.")
-                        : new GrainCallException(grainId, method.Name, $"HTTP {(int)response.StatusCode} from {owner.SiloId}: {message}"));
-                    return null;
-            }
+            case WireErrors.Retriable:
+                call.Fail(new RetriableGrainException(message));
+                return null;
+            default:
+                call.Fail(new GrainCallException(grainId, method.Name, $"failed on {owner.SiloId}: {message}"));
+                return null;
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var link in _links.Values) link.Dispose();
+    }
 }

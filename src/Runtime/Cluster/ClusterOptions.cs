@@ -14,7 +14,7 @@ public sealed class ClusterOptions
     [Required]
     public string ClusterId { get; set; } = "booking";
 
-    /// <summary>Shared secret required on every internal call (header X-Cluster-Secret). Required in Silo and Client modes.</summary>
+    /// <summary>Shared secret a process presents when it connects to a silo's call port. Required in Silo and Client modes.</summary>
     public string? Secret { get; set; }
 
     /// <summary>How often silos heartbeat and every process re-reads membership. Default 1 second.</summary>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Runtime.Activation;
+using Runtime.Cluster.Messaging;
 using Runtime.Hosting;
 using Runtime.Invocation;
 using Runtime.Reminders;
@@ -62,16 +63,16 @@ public static class ClusterServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Silo endpoints: grain calls over h2c on Silo:Port, health over HTTP/1.1 on Silo:HealthPort.</summary>
+    /// <summary>
+    /// Silo endpoints: grain calls over the silo protocol on Silo:Port, health over HTTP/1.1 on
+    /// Silo:HealthPort. Call before the grain runtime is added, so calls are taken until it stopped.
+    /// </summary>
     public static WebApplicationBuilder UseSiloEndpoints(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.ListenAnyIP(options.Port, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.ListenAnyIP(options.HealthPort, listen => listen.Protocols = HttpProtocols.Http1);
-            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(options.HealthPort, listen => listen.Protocols = HttpProtocols.Http1));
+        builder.Services.AddSingleton<GrainCallHandler>();
+        builder.Services.AddHostedService<GrainCallListener>();
         return builder;
     }
 

@@ -8,7 +8,7 @@ public sealed class LocalSilo
         var host = options.ResolveHost();
         StartedAt = timeProvider.GetUtcNow();
         Generation = StartedAt.ToUnixTimeMilliseconds();
-        Address = $"http://{host}:{options.Port}";
+        Address = $"tcp://{host}:{options.Port}";
         SiloId = $"{host}:{options.Port}@{Generation}";
     }
 

@@ -7,11 +7,11 @@ public sealed class SiloOptions
 {
     public const string SectionName = "Silo";
 
-    /// <summary>Port for grain calls from other processes: HTTP/2 without TLS (h2c) only. Default 11111.</summary>
+    /// <summary>Port for grain calls from other processes (the silo protocol over TCP, not HTTP). Default 11111.</summary>
     [Range(1, 65535)]
     public int Port { get; set; } = 11111;
 
-    /// <summary>Port for HTTP/1.1 health endpoints and operators (h2c ports cannot serve HTTP/1). Default 8080.</summary>
+    /// <summary>Port for HTTP/1.1 health endpoints and operators. Default 8080.</summary>
     [Range(1, 65535)]
     public int HealthPort { get; set; } = 8080;
 
