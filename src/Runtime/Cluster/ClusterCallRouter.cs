@@ -32,6 +32,7 @@ internal sealed class ClusterCallRouter : IGrainCallRouter, IDisposable
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _membership.ViewChanged += ForgetDepartedSilos;
     }
 
     public Task Invoke(GrainId grainId, GrainMethod method, object?[] arguments)
@@ -165,8 +166,20 @@ internal sealed class ClusterCallRouter : IGrainCallRouter, IDisposable
         }
     }
 
+    // Silos come and go under scaling (new tasks, new addresses): a link to one that is gone would
+    // keep its socket and keep-alive timer forever.
+    private void ForgetDepartedSilos(ClusterView view)
+    {
+        var present = view.All.Where(s => s.Status != SiloStatus.Dead).Select(s => s.Address).ToHashSet(StringComparer.Ordinal);
+        foreach (var address in _links.Keys)
+        {
+            if (!present.Contains(address) && _links.TryRemove(address, out var link)) link.Dispose();
+        }
+    }
+
     public void Dispose()
     {
+        _membership.ViewChanged -= ForgetDepartedSilos;
         foreach (var link in _links.Values) link.Dispose();
     }
 }

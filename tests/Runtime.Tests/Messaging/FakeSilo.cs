@@ -31,6 +31,12 @@ internal sealed class FakeSilo : IDisposable
         get { lock (_connections) return _connections.Count; }
     }
 
+    /// <summary>Accepted connections not closed yet (by either end).</summary>
+    public int Open
+    {
+        get { lock (_connections) return _connections.Count(c => !c.IsClosed); }
+    }
+
     /// <summary>Closes every accepted connection, as a crashed process would.</summary>
     public void DropConnections()
     {

@@ -51,7 +51,8 @@ internal sealed class SiloLink : IDisposable
         await _connecting.WaitAsync().ConfigureAwait(false);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            // A link is disposed when its silo left the view; a caller that still held it retries on a fresh one.
+            if (_disposed) throw new SiloUnreachableException($"{_host}:{_port} left the cluster");
             if (_current is { Connection.IsClosed: false } current) return current;
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
             try
