@@ -222,7 +222,7 @@ public sealed partial class EventGrain
         {
             // Hold numbers are given out in order, so a smaller one than the next is a hold that ended and was forgotten.
             failure = number >= 1 && number < _state.NextHold
-                ? Failure.Gone("Hold ended", $"Hold {holdId} of event {EventId} ended more than {_options.EndedHoldRetention.TotalMinutes:0.#} minutes ago.")
+                ? Failure.Gone("Hold ended", $"Hold {holdId} of event {EventId} ended and is no longer kept.")
                 : Failure.NotFound("Hold not found", $"Event {EventId} has no hold '{holdId}'.");
             return null;
         }

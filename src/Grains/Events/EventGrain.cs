@@ -91,6 +91,7 @@ public sealed partial class EventGrain(
         ExpireDue();
         _journal.FlushLazyChanges();
         var now = TimeProvider.GetUtcNow();
+        _state.PruneEndedHolds(now - _options.EndedHoldRetention, _options.MaxEndedHolds);
         if (now - _lastPrune >= TimeSpan.FromSeconds(10))
         {
             var t = _journal.Totals;
@@ -98,7 +99,6 @@ public sealed partial class EventGrain(
                 "Event {EventId}: {Batches} group commits, {Changes} changes, {AverageBatch:F1} per commit, {AverageWrite:F1} ms per write, {JournalBytes} journal bytes, {Snapshots} snapshots of {SnapshotBytes} bytes in all",
                 EventId, t.Batches, t.Changes, t.Batches == 0 ? 0 : (double)t.Changes / t.Batches, t.Batches == 0 ? 0 : t.WriteMilliseconds / t.Batches, t.JournalBytes, t.Snapshots, t.SnapshotBytes);
             _lastPrune = now;
-            _state.PruneEndedHolds(now - _options.EndedHoldRetention);
             _state.PruneIdempotency(now - _options.IdempotencyRetention);
         }
 

@@ -59,6 +59,12 @@ public sealed partial class EventState
             else foreach (var seat in hold.Seats) state._inventory.Hold(seat, hold.Number);
         }
 
+        // The order they ended in is not stored; expiry time is close to it (a release comes before it).
+        foreach (var hold in snapshot.Holds.Where(h => h.Status is HoldStatus.Expired or HoldStatus.Released).OrderBy(h => h.ExpiresAt).ThenBy(h => h.Number))
+        {
+            state._ended.Enqueue(hold.Number);
+        }
+
         foreach (var booking in snapshot.Bookings)
         {
             state._bookings.Add(booking.Number, booking);

@@ -15,6 +15,7 @@ public sealed partial class EventState
     private readonly Dictionary<int, BookingRecord> _bookings = [];
     private readonly Dictionary<string, int> _seatsHeldByUser = new(StringComparer.Ordinal);
     private readonly PriorityQueue<int, DateTimeOffset> _expiries = new();
+    private readonly Queue<int> _ended = new();
     private readonly Dictionary<string, IdempotencyEntry> _idempotency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _activeHoldsByRequest = new(StringComparer.Ordinal);
     private readonly List<OutboxEntry> _outbox = [];
@@ -94,21 +95,24 @@ public sealed partial class EventState
     }
 
     /// <summary>
-    /// Forgets expired and released holds that ended before <paramref name="cutoff"/>, so a long
-    /// sale's churn does not grow memory and snapshots without bound. Confirmed holds stay: their
-    /// bookings refer to them.
+    /// Forgets expired and released holds, oldest first, while more than <paramref name="keep"/> are
+    /// kept or they ended before <paramref name="cutoff"/>, so a sale's churn costs bounded memory
+    /// and snapshot bytes. Confirmed holds stay: their bookings refer to them. Costs only what it
+    /// removes: ended holds wait in the order they ended.
     /// </summary>
-    public int PruneEndedHolds(DateTimeOffset cutoff)
+    public int PruneEndedHolds(DateTimeOffset cutoff, int keep)
     {
-        List<int>? ended = null;
-        foreach (var hold in _holds.Values)
+        var removed = 0;
+        while (_ended.TryPeek(out var number))
         {
-            if (hold.Status is HoldStatus.Expired or HoldStatus.Released && hold.ExpiresAt < cutoff) (ended ??= []).Add(hold.Number);
+            var hold = _holds[number];
+            if (_ended.Count <= keep && hold.ExpiresAt >= cutoff) break;
+            _ended.Dequeue();
+            _holds.Remove(number);
+            removed++;
         }
 
-        if (ended is null) return 0;
-        foreach (var number in ended) _holds.Remove(number);
-        return ended.Count;
+        return removed;
     }
 
     /// <summary>Forgets Idempotency-Keys older than <paramref name="cutoff"/>; a retry that late is a new request.</summary>
@@ -287,6 +291,7 @@ public sealed partial class EventState
         else foreach (var seat in hold.Seats) _inventory.Release(seat);
         if (status == HoldStatus.Expired) Counters.HoldsExpired++;
         else Counters.HoldsReleased++;
+        _ended.Enqueue(number);
     }
 
     private HoldRecord ActiveHold(int number)

@@ -19,13 +19,49 @@ public sealed class EventStateTests
         state.Apply(new BookingConfirmed(2, 1, 25m, null, s_start, null));
 
         Assert.Equal(1, state.PruneIdempotency(s_start.AddHours(25)));
-        Assert.Equal(1, state.PruneEndedHolds(s_start.AddHours(2)));
+        Assert.Equal(1, state.PruneEndedHolds(s_start.AddHours(2), keep: 100));
 
         Assert.Empty(state.Idempotency);
         Assert.False(state.Holds.ContainsKey(1));
         Assert.True(state.Holds.ContainsKey(2));
         Assert.Single(state.Bookings);
         Assert.Equal((1, 0, 9), (state.Booked, state.Held, state.Available));
+    }
+
+    [Fact]
+    public void BeyondTheLimitTheOldestEndedHoldsAreForgottenFirst()
+    {
+        var state = NewEvent();
+        for (var hold = 1; hold <= 4; hold++) state.Apply(new HoldPlaced(hold, "ann", [hold], 1, s_start, s_start.AddMinutes(3), null));
+        state.Apply(new HoldReleased(3, null));
+        state.Apply(new HoldExpired(1));
+        state.Apply(new BookingConfirmed(2, 1, 25m, null, s_start, null));
+        state.Apply(new HoldPlaced(5, "bob", [5], 1, s_start, s_start.AddMinutes(3), null));
+        state.Apply(new HoldReleased(5, null));
+
+        // Nothing is old enough for the retention; the limit alone decides, in the order holds ended.
+        Assert.Equal(1, state.PruneEndedHolds(s_start, keep: 2));
+        Assert.Equal([1, 2, 4, 5], state.Holds.Keys.Order());
+        Assert.Equal(2, state.PruneEndedHolds(s_start, keep: 0));
+
+        // The confirmed hold (its booking refers to it) and the active one stay.
+        Assert.Equal([2, 4], state.Holds.Keys.Order());
+        Assert.Equal((1, 1), (state.Booked, state.Held));
+    }
+
+    [Fact]
+    public void EndedHoldsRestoredFromASnapshotAreStillForgottenOldestFirst()
+    {
+        var state = NewEvent();
+        state.Apply(new HoldPlaced(1, "ann", [1], 1, s_start, s_start.AddMinutes(5), null));
+        state.Apply(new HoldPlaced(2, "bob", [2], 1, s_start, s_start.AddMinutes(3), null));
+        state.Apply(new HoldReleased(2, null));
+        state.Apply(new HoldReleased(1, null));
+
+        var restored = EventState.FromSnapshot("e1", state.ToSnapshot());
+
+        Assert.Equal(1, restored.PruneEndedHolds(s_start, keep: 1));
+        Assert.Equal([1], restored.Holds.Keys);
     }
 
     [Fact]
