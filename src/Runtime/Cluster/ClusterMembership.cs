@@ -13,6 +13,7 @@ public sealed class ClusterMembership(IMembershipTable table, ILogger<ClusterMem
 
     public ClusterView View => _view;
 
+    /// <summary>Raised after a refresh in which a silo joined, left or changed status (not on heartbeats).</summary>
     public event Action<ClusterView>? ViewChanged;
 
     public async Task<ClusterView> RefreshAsync(CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed class ClusterMembership(IMembershipTable table, ILogger<ClusterMem
             if (!ReferenceEquals(before, _view)) return _view;
             var snapshot = await table.ReadAsync(cancellationToken);
             var view = new ClusterView(snapshot.Silos, snapshot.Version);
-            var changed = !view.Active.Select(s => s.SiloId).SequenceEqual(_view.Active.Select(s => s.SiloId));
+            var changed = !Members(view).SequenceEqual(Members(_view));
             _view = view;
             if (changed)
             {
@@ -40,4 +41,7 @@ public sealed class ClusterMembership(IMembershipTable table, ILogger<ClusterMem
             _refreshing.Release();
         }
     }
+
+    private static IEnumerable<(string SiloId, SiloStatus Status)> Members(ClusterView view) =>
+        view.All.Select(s => (s.SiloId, s.Status)).OrderBy(m => m.SiloId, StringComparer.Ordinal);
 }

@@ -13,7 +13,7 @@ namespace Runtime.Tests.Messaging;
 public sealed class ClusterCallRouterTests
 {
     [Fact]
-    public async Task TheConnectionToASiloThatLeftTheClusterIsClosed()
+    public async Task TheConnectionToASiloIsClosedOnceItIsDeadNotWhileItShutsDown()
     {
         using var silo = new FakeSilo((connection, kind, id, _) =>
         {
@@ -33,6 +33,11 @@ public sealed class ClusterCallRouterTests
         var grain = new GrainFactory(new GrainTypeRegistry(), new Lazy<IGrainCallRouter>(router)).GetGrain<ICounterGrain>("k");
 
         await Assert.ThrowsAsync<GrainCallException>(() => grain.Increment().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, silo.Open);
+
+        // A silo that is shutting down still answers the calls it took: its link stays until it is gone.
+        table.Silos = [Row(silo.Address, SiloStatus.ShuttingDown)];
+        await membership.RefreshAsync(CancellationToken.None);
         Assert.Equal(1, silo.Open);
 
         table.Silos = [Row(silo.Address, SiloStatus.Dead)];
