@@ -17,15 +17,11 @@ mkdir -p .data
 tool_out=.data/bench.out
 
 # Build the tool before the system starts, so compilation does not compete with it.
-if ! build_log=$(dotnet build src/LoadTest/LoadTest.csproj -c Release --nologo -v q 2>&1); then
-  printf '%s\n' "$build_log" >&2
-  echo "bench: load tool build failed" >&2
-  exit 3
-fi
+./loadtest.sh --build-only
 
 set +e
 # Stream the report now, but hold back its last line until the system has stopped.
-SYSTEM_LOG=.data/bench-system.log scripts/with-system.sh \
+SYSTEM_LOG=.data/bench-system.log LOADTEST_NO_BUILD=1 scripts/with-system.sh \
   ./loadtest.sh all --quiet --url "$url" --json .data/bench.json --confirm 0.02 --release 0.95 --warmup 10 "$@" \
   | tee "$tool_out" | sed -u '$d'
 tool_rc=${PIPESTATUS[0]}

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Load tester for the booking API. Usage: ./loadtest.sh <hot-event|many-events|ceiling|all> [options]
 # (./loadtest.sh --help lists the options). Builds quietly first, then runs the Release build.
+#   ./loadtest.sh --build-only        builds and exits (3 on failure): scripts build before starting the system
+#   LOADTEST_NO_BUILD=1 ./loadtest.sh ...   skips the build (already done), so it never competes with a run
 set -euo pipefail
 cd "$(dirname "$0")"
 
 project=src/LoadTest/LoadTest.csproj
-if ! build_log=$(dotnet build "$project" -c Release --nologo -v q 2>&1); then
-  printf '%s\n' "$build_log" >&2
-  echo "loadtest: build failed" >&2
-  exit 3
+if [[ "${LOADTEST_NO_BUILD:-}" != 1 ]]; then
+  if ! build_log=$(dotnet build "$project" -c Release --nologo -v q 2>&1); then
+    printf '%s\n' "$build_log" >&2
+    echo "loadtest: build failed" >&2
+    exit 3
+  fi
 fi
+[[ "${1:-}" == --build-only ]] && exit 0
 
 exec dotnet run -c Release --no-build --project "$project" -- "$@"

@@ -24,13 +24,9 @@ point() {
 }
 
 if [[ "${1:-}" != --sweep ]]; then
-  # Build the tool before the system starts, so compilation does not compete with it.
-  if ! build_log=$(dotnet build src/LoadTest/LoadTest.csproj -c Release --nologo -v q 2>&1); then
-    printf '%s\n' "$build_log" >&2
-    echo "scaling: load tool build failed" >&2
-    exit 3
-  fi
-  exec env SYSTEM_LOG="$out/system.log" scripts/with-system.sh "$PWD/scripts/scaling.sh" --sweep
+  # Build the tool once, before the system starts, so compilation never competes with a point.
+  ./loadtest.sh --build-only
+  exec env SYSTEM_LOG="$out/system.log" LOADTEST_NO_BUILD=1 scripts/with-system.sh "$PWD/scripts/scaling.sh" --sweep
 fi
 
 # From here on the system is running (this script called itself through with-system.sh).
