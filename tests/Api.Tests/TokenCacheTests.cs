@@ -1,5 +1,6 @@
 using System.Text;
 using Api.Auth;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TestKit;
@@ -49,6 +50,27 @@ public sealed class TokenCacheTests
         for (var i = 0; i < 10; i++) Assert.True((await handler.ValidateTokenAsync(Issue(TimeSpan.FromMinutes(10), $"user{i}"), Parameters())).IsValid);
 
         Assert.InRange(handler.Count, 1, 3);
+    }
+
+    [Fact]
+    public async Task AuthorizationHeaderWithAValidatedTokenAuthenticatesUntilItExpires()
+    {
+        var handler = new CachingTokenHandler(_time);
+        var token = Issue(lifetime: TimeSpan.FromMinutes(10));
+
+        Assert.False(handler.TryAuthenticate($"Bearer {token}", out _));
+
+        Assert.True((await handler.ValidateTokenAsync(token, Parameters())).IsValid);
+
+        Assert.True(handler.TryAuthenticate($"Bearer {token}", out var principal));
+        Assert.Equal("ana", principal!.FindFirst("sub")?.Value);
+        Assert.True(principal.Identity!.IsAuthenticated);
+        Assert.False(handler.TryAuthenticate($"Basic {token}", out _));
+        Assert.False(handler.TryAuthenticate(new StringValues([$"Bearer {token}", $"Bearer {token}"]), out _));
+
+        _time.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.False(handler.TryAuthenticate($"Bearer {token}", out _));
     }
 
     private string Issue(TimeSpan lifetime, string subject = "ana")

@@ -17,17 +17,32 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton(provider => new CachingTokenHandler(provider.GetRequiredService<TimeProvider>()));
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, SigningKey, TimeProvider>((jwt, auth, key, time) =>
+            .Configure<IOptions<AuthOptions>, SigningKey, TimeProvider, CachingTokenHandler>((jwt, auth, key, time, tokens) =>
             {
                 var settings = auth.Value;
                 jwt.MapInboundClaims = false;
                 jwt.SaveToken = false;
                 jwt.RefreshOnIssuerKeyNotFound = false;
                 jwt.TokenHandlers.Clear();
-                jwt.TokenHandlers.Add(new CachingTokenHandler(time));
+                jwt.TokenHandlers.Add(tokens);
+                jwt.Events = new JwtBearerEvents
+                {
+                    // A token seen before answers here, before the handler's per-request set-up.
+                    OnMessageReceived = context =>
+                    {
+                        if (tokens.TryAuthenticate(context.Request.Headers.Authorization, out var principal))
+                        {
+                            context.Principal = principal;
+                            context.Success();
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,

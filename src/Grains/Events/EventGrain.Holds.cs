@@ -190,6 +190,16 @@ public sealed partial class EventGrain
 
     async Task<Outcome<HoldView>> IEventGrain.ReleaseHold(HoldCommand command)
     {
+        if (TryReplay(command.Idempotency, "release", out var released, out var mismatch))
+        {
+            if (mismatch is not null) return mismatch;
+            if (ReleasedAndForgotten(command, released) is { } view)
+            {
+                await _journal.WhenDurable();
+                return Outcome<HoldView>.Ok(view);
+            }
+        }
+
         var hold = FindHold(command, out var failure);
         if (hold is null) return failure!;
         ExpireDue();
@@ -205,6 +215,28 @@ public sealed partial class EventGrain
                 await _journal.WhenDurable();
                 return Outcome<HoldView>.Ok(EventViews.Hold(_state, hold));
         }
+    }
+
+    /// <summary>
+    /// A retried release whose hold was already forgotten (ended holds are kept only for a while):
+    /// the key proves this caller released it, so the retry gets the first answer, not "Hold ended".
+    /// </summary>
+    private HoldView? ReleasedAndForgotten(HoldCommand command, IdempotencyEntry released)
+    {
+        if (!_state.Exists || !BookingIds.TryParseHold(command.HoldId, out var number)
+            || number != released.Number || _state.Holds.ContainsKey(number)) return null;
+
+        return new HoldView
+        {
+            HoldId = BookingIds.FormatHold(number),
+            EventId = EventId,
+            UserId = command.Caller.UserId,
+            Seats = [],
+            Quantity = 0,
+            CreatedAt = released.At,
+            ExpiresAt = released.At,
+            Status = "released",
+        };
     }
 
     private HoldRecord? FindHold(HoldCommand command, out Failure? failure) => FindHold(command.HoldId, command.Caller, out failure);

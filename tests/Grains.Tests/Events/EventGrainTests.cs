@@ -107,6 +107,35 @@ public sealed class EventGrainTests
     }
 
     [Fact]
+    public async Task RetriedReleaseWithItsKeyIsAnsweredTheSameAfterTheHoldIsForgotten()
+    {
+        var time = new ManualTimeProvider();
+        await using var silo = await StartSiloAsync(time);
+        var eventId = await CreateReservedEventAsync(silo.GrainFactory, 1, 1, 4);
+        var grain = silo.GrainFactory.GetGrain<IEventGrain>(eventId);
+        var hold = (await grain.PlaceHold(new PlaceHold { Caller = Buyer("ann"), Quantity = 1 })).Value!;
+        var key = new Idempotency { Key = "ann/release-1", Fingerprint = $"DELETE {hold.HoldId}" };
+        Assert.True((await grain.ReleaseHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId, Idempotency = key })).Succeeded);
+
+        await Eventually.WaitUntilAsync(
+            async () =>
+            {
+                time.Advance(TimeSpan.FromSeconds(20));
+                return (await grain.GetHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId })).Failure?.Title == "Hold ended";
+            },
+            "the released hold is forgotten");
+
+        var retried = await grain.ReleaseHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId, Idempotency = key });
+        Assert.True(retried.Succeeded);
+        Assert.Equal(("released", hold.HoldId), (retried.Value!.Status, retried.Value.HoldId));
+
+        var withoutKey = await grain.ReleaseHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId });
+        Assert.Equal("Hold ended", withoutKey.Failure!.Title);
+        var keyOfAnotherRequest = await grain.ReleaseHold(new HoldCommand { Caller = Buyer("ann"), HoldId = "h-3", Idempotency = key with { Fingerprint = "DELETE h-3" } });
+        Assert.Equal(FailureKind.Unprocessable, keyOfAnotherRequest.Failure!.Kind);
+    }
+
+    [Fact]
     public async Task ConfirmAfterExpiryIsRejected()
     {
         var time = new ManualTimeProvider();
