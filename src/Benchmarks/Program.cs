@@ -1,11 +1,18 @@
 using Benchmarks;
 using BenchmarkDotNet.Running;
 
-// `memory` prints the managed heap an event costs; anything else goes to BenchmarkDotNet.
+// `memory` prints the managed heap an event costs; `engine` runs the event grain under load
+// without HTTP (scripts/engine-bench.sh); anything else goes to BenchmarkDotNet.
+if (args is ["engine", ..])
+{
+    return await EngineLoad.RunAsync(args);
+}
+
 if (args is ["memory", ..])
 {
     EventMemoryReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(EventMemoryReport).Assembly).Run(args);
+return 0;

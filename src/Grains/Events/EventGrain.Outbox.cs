@@ -1,6 +1,7 @@
 using Grains.Abstractions;
 using Grains.Events.Journal;
 using Microsoft.Extensions.Logging;
+using Runtime;
 
 namespace Grains.Events;
 
@@ -34,6 +35,13 @@ public sealed partial class EventGrain
                     // writes out of the store: delivery may lag behind, decisions do not.
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.OutboxConcurrency, TaskScheduler = TaskScheduler.Current };
                     await Parallel.ForEachAsync(due.GroupBy(e => e.UserId), parallel, (messages, _) => new ValueTask(DeliverToUserAsync(messages)));
+                }
+                catch (RetriableGrainException e)
+                {
+                    // Expected while a silo shuts down or a user grain is busy: not worth a stack trace.
+                    logger.LogInformation("Event {EventId}: outbox delivery deferred ({Reason}); retrying", EventId, e.Message);
+                    await Task.Delay(_options.OutboxRetryDelay, TimeProvider);
+                    continue;
                 }
                 catch (Exception e)
                 {
