@@ -16,4 +16,9 @@ if [[ "${LOADTEST_NO_BUILD:-}" != 1 ]]; then
 fi
 [[ "${1:-}" == --build-only ]] && exit 0
 
+# Socket completions run on the socket threads instead of hopping to the thread pool: the buyers
+# only await and record, never block, and the generator takes less of the machine it measures
+# (alternating `all` runs: ceiling 1.19x, holds/s 1.18x, ratio unchanged). Read only from the
+# environment, before the first socket is opened.
+export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS="${DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS:-1}"
 exec dotnet run -c Release --no-build --project "$project" -- "$@"
