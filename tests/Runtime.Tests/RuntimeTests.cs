@@ -46,12 +46,14 @@ public sealed class RuntimeTests
     {
         var time = new ManualTimeProvider();
         await using var silo = await TestSilo.StartAsync(typeof(CounterGrain).Assembly, time);
-        var grain = silo.GrainFactory.GetGrain<ICounterGrain>(NewKey());
+        var key = NewKey();
+        var grain = silo.GrainFactory.GetGrain<ICounterGrain>(key);
         await grain.Increment();
         await grain.Increment();
         var firstActivation = await grain.ActivationId();
         var catalog = silo.Services.GetRequiredService<GrainRuntime>().Catalog;
 
+        await WaitUntilIdleAsync(catalog, key, time);
         time.Advance(TimeSpan.FromMinutes(17));
         await Eventually.WaitUntilAsync(() => catalog.Count == 0, "the idle activation is collected");
 
@@ -94,6 +96,15 @@ public sealed class RuntimeTests
         Assert.Equal(41, await grain.Increment());
     }
 
+    /// <summary>
+    /// A call's turn ends just after its answer reaches the caller; until it has, collection ticks
+    /// fired by advancing the clock would find the activation busy and never come again.
+    /// </summary>
+    private static Task WaitUntilIdleAsync(Catalog catalog, string key, ManualTimeProvider time) =>
+        Eventually.WaitUntilAsync(
+            () => catalog.TryGet(new GrainId("counter", key), out var activation) && activation.IsIdleSince(time.GetUtcNow()),
+            "the last call's turn has ended");
+
     [Fact]
     public async Task ReminderFiresForDeactivatedGrain()
     {
@@ -103,6 +114,7 @@ public sealed class RuntimeTests
         var grain = silo.GrainFactory.GetGrain<ICounterGrain>(key);
         await grain.RemindMeIn(TimeSpan.FromMinutes(30));
         var catalog = silo.Services.GetRequiredService<GrainRuntime>().Catalog;
+        await WaitUntilIdleAsync(catalog, key, time);
         time.Advance(TimeSpan.FromMinutes(17));
         await Eventually.WaitUntilAsync(() => catalog.Count == 0, "the grain is deactivated");
         time.Advance(TimeSpan.FromMinutes(13));
