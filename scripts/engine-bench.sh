@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The hot-event sustained mix against the event grain in-process, without HTTP: starts DynamoDB
-# Local (in memory) on a free port, runs `src/Benchmarks -- engine`, stops DynamoDB Local.
+# Local (in memory) and SES local (the bookings' confirmation emails) on free ports, runs
+# `src/Benchmarks -- engine`, stops both.
 # Compare its holds/s with ./bench.sh's to see what the HTTP path costs.
 #   scripts/engine-bench.sh                                  256 buyers, 50,000 seats, 10 s warm-up, 30 s measured
 #   scripts/engine-bench.sh --buyers 64 --seats 200000 --duration 20 --release 0.95 --confirm 0.02
@@ -12,8 +13,12 @@ trap local_aws_stop_all EXIT
 
 local_aws_install
 dotnet build src/Benchmarks/Benchmarks.csproj -c Release --nologo -v quiet
-local_aws_start_dynamodb memory "$(local_aws_free_port)"
+local_aws_launch_dynamodb memory "$(local_aws_free_port)"
+local_aws_launch_ses "$(local_aws_free_port)"
+local_aws_wait_dynamodb
+local_aws_wait_ses
 
 export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$LOCAL_AWS_DYNAMODB_PORT"
+export AWS_ENDPOINT_URL_SESV2="http://127.0.0.1:$LOCAL_AWS_SES_PORT"
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-local}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-local}" AWS_REGION="${AWS_REGION:-us-east-1}"
 dotnet run --no-build -c Release --project src/Benchmarks -- engine "$@"

@@ -30,9 +30,10 @@ internal static class EngineLoad
         var duration = TimeSpan.FromSeconds(Option(args, "--duration", 30));
         var release = Option(args, "--release", 0.95);
         var confirm = Option(args, "--confirm", 0.02);
-        if (Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_DYNAMODB") is null)
+        if (Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_DYNAMODB") is null || Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SESV2") is null)
         {
-            Console.Error.WriteLine("engine: set AWS_ENDPOINT_URL_DYNAMODB to a DynamoDB (Local) endpoint; scripts/engine-bench.sh starts one.");
+            // Never AWS itself by accident: a benchmark's confirmations would send real emails.
+            Console.Error.WriteLine("engine: set AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_SESV2 to local endpoints; scripts/engine-bench.sh starts both.");
             return 2;
         }
 

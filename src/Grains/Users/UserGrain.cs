@@ -327,6 +327,12 @@ public sealed class UserGrain(
         {
             return await DoAsync(entry);
         }
+        catch (RetriableGrainException e) when (e is not InconsistentStateException)
+        {
+            // Expected while a silo shuts down or the target is busy: not worth a stack trace.
+            logger.LogInformation("User {UserId}: {Kind} {Target} deferred ({Reason}); retrying later", GrainKey, entry.Kind, entry.Target, e.Message);
+            return false;
+        }
         catch (Exception e) when (e is not InconsistentStateException)
         {
             logger.LogWarning(e, "User {UserId}: {Kind} {Target} failed; retrying later", GrainKey, entry.Kind, entry.Target);
