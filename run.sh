@@ -38,8 +38,6 @@ trap 'exit 143' TERM
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-local}"
 export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-local}"
 export AWS_REGION="${AWS_REGION:-us-east-1}"
-export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$DYNAMODB_PORT"
-export AWS_ENDPOINT_URL_SESV2="http://127.0.0.1:$SES_PORT"
 export DynamoDb__ServiceUrl="http://127.0.0.1:$DYNAMODB_PORT"
 export Ses__ServiceUrl="http://127.0.0.1:$SES_PORT"
 export Auth__DevTokens__Enabled=true
@@ -56,10 +54,7 @@ if ((SILOS > 0)); then
 fi
 
 # DYNAMODB_STORAGE=memory keeps nothing between runs but writes faster (used by bench.sh).
-local_aws_launch_dynamodb "${DYNAMODB_STORAGE:-shared}" "$DYNAMODB_PORT"
-local_aws_launch_ses "$SES_PORT"
-local_aws_wait_dynamodb
-local_aws_wait_ses
+local_aws_start_services "${DYNAMODB_STORAGE:-shared}" "$DYNAMODB_PORT" "$SES_PORT"
 
 # Multi-process mode (SILOS=N > 0): N silo processes form the cluster through the membership
 # table and the API joins it as a client. Silo i takes grain calls on 11111+i (silo protocol over TCP), answers

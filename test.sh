@@ -39,14 +39,7 @@ command -v dotnet >/dev/null 2>&1 || { echo "test.sh: dotnet SDK is not installe
 local_aws_install
 dotnet restore Orleans.sln --nologo
 
-# Both services boot while the other one (and later the build) gets going.
-local_aws_launch_dynamodb memory "$(local_aws_free_port)"
-local_aws_launch_ses "$(local_aws_free_port)"
-local_aws_wait_dynamodb
-local_aws_wait_ses
-
-export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$LOCAL_AWS_DYNAMODB_PORT"
-export AWS_ENDPOINT_URL_SESV2="http://127.0.0.1:$LOCAL_AWS_SES_PORT"
+local_aws_start_services memory
 export AWS_ACCESS_KEY_ID=local
 export AWS_SECRET_ACCESS_KEY=local
 export AWS_REGION=us-east-1

@@ -13,12 +13,6 @@ trap local_aws_stop_all EXIT
 
 local_aws_install
 dotnet build src/Benchmarks/Benchmarks.csproj -c Release --nologo -v quiet
-local_aws_launch_dynamodb memory "$(local_aws_free_port)"
-local_aws_launch_ses "$(local_aws_free_port)"
-local_aws_wait_dynamodb
-local_aws_wait_ses
-
-export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$LOCAL_AWS_DYNAMODB_PORT"
-export AWS_ENDPOINT_URL_SESV2="http://127.0.0.1:$LOCAL_AWS_SES_PORT"
+local_aws_start_services memory
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-local}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-local}" AWS_REGION="${AWS_REGION:-us-east-1}"
 dotnet run --no-build -c Release --project src/Benchmarks -- engine "$@"

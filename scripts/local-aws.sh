@@ -194,6 +194,18 @@ local_aws_start_ses() {
     local_aws_launch_ses "$@" && local_aws_wait_ses
 }
 
+# local_aws_start_services memory|shared [DYNAMODB_PORT] [SES_PORT]: both services (a free port for
+# each one not given), each booting while the other does, then waited for; exports the endpoint
+# variables the project's clients read.
+local_aws_start_services() {
+    local_aws_launch_dynamodb "$1" "${2:-$(local_aws_free_port)}" || return 1
+    local_aws_launch_ses "${3:-$(local_aws_free_port)}" || return 1
+    local_aws_wait_dynamodb || return 1
+    local_aws_wait_ses || return 1
+    export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$LOCAL_AWS_DYNAMODB_PORT"
+    export AWS_ENDPOINT_URL_SESV2="http://127.0.0.1:$LOCAL_AWS_SES_PORT"
+}
+
 # local_aws_stop PID...: TERM to each process group, then KILL what is still there after 10s.
 local_aws_stop() {
     local pid
