@@ -31,11 +31,11 @@ internal sealed class CachingTokenHandler(TimeProvider time, int capacity = Cach
         if (result.IsValid && result.SecurityToken is JsonWebToken jwt && jwt.ValidTo != DateTime.MinValue)
         {
             // Built now, while one thread owns the result; afterwards requests only read it.
-            var identity = result.ClaimsIdentity;
+            _ = result.ClaimsIdentity;
             var skew = validationParameters.ClockSkew;
             var validFrom = jwt.ValidFrom == DateTime.MinValue ? DateTime.MinValue : jwt.ValidFrom - skew;
             if (_validated.Count >= capacity) _validated.Clear();
-            _validated[token] = new Validated(result, identity, validFrom, jwt.ValidTo + skew);
+            _validated[token] = new Validated(result, validFrom, jwt.ValidTo + skew);
         }
 
         return result;
@@ -55,7 +55,7 @@ internal sealed class CachingTokenHandler(TimeProvider time, int capacity = Cach
         var token = header.AsSpan(BearerPrefix.Length).Trim();
         if (!_validated.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var hit) || !IsLive(hit)) return false;
 
-        principal = new ClaimsPrincipal(hit.Identity);
+        principal = new ClaimsPrincipal(hit.Result.ClaimsIdentity);
         return true;
     }
 
@@ -76,5 +76,5 @@ internal sealed class CachingTokenHandler(TimeProvider time, int capacity = Cach
         return now >= hit.ValidFrom && now < hit.ValidUntil;
     }
 
-    private sealed record Validated(TokenValidationResult Result, ClaimsIdentity Identity, DateTime ValidFrom, DateTime ValidUntil);
+    private sealed record Validated(TokenValidationResult Result, DateTime ValidFrom, DateTime ValidUntil);
 }
