@@ -18,7 +18,6 @@ namespace Benchmarks;
 /// </summary>
 internal static class EngineLoad
 {
-    private const int SeatsPerRow = 100;
     private const int RowsPerSection = 10;
     private const int IdentitiesPerBuyer = 16;
 
@@ -64,18 +63,12 @@ internal static class EngineLoad
     private static async Task<string> CreateEventAsync(IGrainFactory grains, int seats)
     {
         var organizer = new Caller { UserId = "engine-organizer" };
-        var rows = (seats + SeatsPerRow - 1) / SeatsPerRow;
         var venueId = Guid.NewGuid().ToString("N");
         var venue = await grains.GetGrain<IVenueGrain>(venueId).Create(new CreateVenue
         {
             Caller = organizer,
             Name = "Arena",
-            Sections = Enumerable.Range(0, (rows + RowsPerSection - 1) / RowsPerSection).Select(s => new SectionDefinition
-            {
-                Name = $"S{s + 1}",
-                Rows = Enumerable.Range(0, Math.Min(RowsPerSection, rows - (s * RowsPerSection)))
-                    .Select(r => new RowDefinition { Name = $"R{r + 1}", Seats = SeatsPerRow }).ToList(),
-            }).ToList(),
+            Sections = EventFactory.Sections(seats, RowsPerSection),
         });
         if (!venue.Succeeded) throw new InvalidOperationException($"Venue {venueId} was refused: {venue.Failure!.Detail}");
 
@@ -105,15 +98,13 @@ internal static class EngineLoad
         var clock = Stopwatch.StartNew();
         var measureFrom = warmup;
         var measureUntil = warmup + duration;
-        var cpuAtStart = TimeSpan.Zero;
-        var cpuSampled = 0;
+        var cpuAtStart = Task.Delay(warmup).ContinueWith(_ => Process.GetCurrentProcess().TotalProcessorTime, TaskScheduler.Default);
         var workers = Enumerable.Range(0, buyers).Select(b => Task.Run(async () =>
         {
             var random = new Random(b);
             var counts = new WorkerCounts();
             for (var i = 0; clock.Elapsed < measureUntil; i++)
             {
-                if (clock.Elapsed >= measureFrom && Interlocked.Exchange(ref cpuSampled, 1) == 0) cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
                 var caller = new Caller { UserId = $"engine-buyer-{b}-{i % IdentitiesPerBuyer}" };
                 var started = Stopwatch.GetTimestamp();
                 var measured = clock.Elapsed >= measureFrom;
@@ -146,7 +137,7 @@ internal static class EngineLoad
 
         var all = await Task.WhenAll(workers);
         var elapsed = clock.Elapsed - measureFrom;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - await cpuAtStart;
         return new EngineResult(all, elapsed, cpu);
     }
 

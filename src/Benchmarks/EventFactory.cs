@@ -12,12 +12,7 @@ internal static class EventFactory
     /// <summary>Sections of 50 rows of 100 seats, as many as needed for <paramref name="seats"/>.</summary>
     public static EventState Create(int seats)
     {
-        var rows = seats / 100;
-        var sections = Enumerable.Range(0, (rows + 49) / 50).Select(s => new SectionDefinition
-        {
-            Name = $"S{s + 1}",
-            Rows = Enumerable.Range(0, Math.Min(50, rows - (s * 50))).Select(r => new RowDefinition { Name = $"R{r + 1}", Seats = 100 }).ToList(),
-        }).ToList();
+        var sections = Sections(seats, rowsPerSection: 50);
         var state = new EventState("bench");
         state.Apply(new EventCreated(
             new EventDefinition
@@ -36,5 +31,16 @@ internal static class EventFactory
             Start,
             null));
         return state;
+    }
+
+    /// <summary>Rows of 100 seats (<paramref name="seats"/> rounded down to whole rows), <paramref name="rowsPerSection"/> rows to a section.</summary>
+    public static List<SectionDefinition> Sections(int seats, int rowsPerSection)
+    {
+        var rows = seats / 100;
+        return Enumerable.Range(0, (rows + rowsPerSection - 1) / rowsPerSection).Select(s => new SectionDefinition
+        {
+            Name = $"S{s + 1}",
+            Rows = Enumerable.Range(0, Math.Min(rowsPerSection, rows - (s * rowsPerSection))).Select(r => new RowDefinition { Name = $"R{r + 1}", Seats = 100 }).ToList(),
+        }).ToList();
     }
 }
