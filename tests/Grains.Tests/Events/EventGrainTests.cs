@@ -94,13 +94,7 @@ public sealed class EventGrainTests
         await grain.ReleaseHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId });
         Assert.Equal("Hold released", (await grain.Confirm(new ConfirmHold { Caller = Buyer("ann"), HoldId = hold.HoldId })).Failure!.Title);
 
-        await Eventually.WaitUntilAsync(
-            async () =>
-            {
-                time.Advance(TimeSpan.FromSeconds(20));
-                return (await grain.GetHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId })).Failure?.Title == "Hold ended";
-            },
-            "the released hold is forgotten after the retention");
+        await WaitUntilForgottenAsync(grain, hold.HoldId, time);
         var confirm = await grain.Confirm(new ConfirmHold { Caller = Buyer("ann"), HoldId = hold.HoldId });
         Assert.Equal(FailureKind.Gone, confirm.Failure!.Kind);
         Assert.Equal(FailureKind.NotFound, (await grain.GetHold(new HoldCommand { Caller = Buyer("ann"), HoldId = "h-99" })).Failure!.Kind);
@@ -117,13 +111,7 @@ public sealed class EventGrainTests
         var key = new Idempotency { Key = "ann/release-1", Fingerprint = $"DELETE {hold.HoldId}" };
         Assert.True((await grain.ReleaseHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId, Idempotency = key })).Succeeded);
 
-        await Eventually.WaitUntilAsync(
-            async () =>
-            {
-                time.Advance(TimeSpan.FromSeconds(20));
-                return (await grain.GetHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId })).Failure?.Title == "Hold ended";
-            },
-            "the released hold is forgotten");
+        await WaitUntilForgottenAsync(grain, hold.HoldId, time);
 
         var retried = await grain.ReleaseHold(new HoldCommand { Caller = Buyer("ann"), HoldId = hold.HoldId, Idempotency = key });
         Assert.True(retried.Succeeded);
@@ -134,6 +122,16 @@ public sealed class EventGrainTests
         var keyOfAnotherRequest = await grain.ReleaseHold(new HoldCommand { Caller = Buyer("ann"), HoldId = "h-3", Idempotency = key with { Fingerprint = "DELETE h-3" } });
         Assert.Equal(FailureKind.Unprocessable, keyOfAnotherRequest.Failure!.Kind);
     }
+
+    /// <summary>Moves the clock on until ann's ended hold is forgotten (after the ended-hold retention).</summary>
+    private static Task WaitUntilForgottenAsync(IEventGrain grain, string holdId, ManualTimeProvider time) =>
+        Eventually.WaitUntilAsync(
+            async () =>
+            {
+                time.Advance(TimeSpan.FromSeconds(20));
+                return (await grain.GetHold(new HoldCommand { Caller = Buyer("ann"), HoldId = holdId })).Failure?.Title == "Hold ended";
+            },
+            "the ended hold is forgotten");
 
     [Fact]
     public async Task ConfirmAfterExpiryIsRejected()
