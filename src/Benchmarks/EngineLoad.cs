@@ -6,13 +6,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Runtime;
 
 namespace Benchmarks;
 
 /// <summary>
 /// The hot-event scenario's sustained mix without HTTP: virtual buyers call the event grain
-/// in-process through the runtime, and every decision is still durable in DynamoDB (Local) before
+/// in-process through Orleans (a one-silo cluster on DynamoDB membership), and every decision is still durable in DynamoDB (Local) before
 /// its answer. Set against the same mix through the API (`./bench.sh`), it shows how much of a
 /// request's cost is the engine and how much the HTTP path around it.
 /// </summary>
@@ -42,7 +41,12 @@ internal static class EngineLoad
             ["DynamoDb:TablePrefix"] = $"engine{Guid.NewGuid():N}"[..16] + "-",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddBookingGrains(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cluster:ClusterId"] = "engine-" + Guid.NewGuid().ToString("N")[..8],
+            ["Silo:GatewayPort"] = "0",
+        });
+        builder.AddBookingSilo();
         using var host = builder.Build();
         await host.StartAsync();
         try

@@ -4,28 +4,40 @@ namespace Grains.Abstractions;
 /// A fact about a user sent from an event grain's outbox. Delivered at least once; the user
 /// grain applies each <see cref="Id"/> once, so counters stay exact.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("EngagementMessage")]
 public sealed record EngagementMessage
 {
     /// <summary>Unique per fact, e.g. "booking-confirmed:{bookingId}".</summary>
+    [Id(0)]
     public required string Id { get; init; }
 
+    [Id(1)]
     public required EngagementKind Kind { get; init; }
 
+    [Id(2)]
     public required string EventId { get; init; }
 
+    [Id(3)]
     public required string EventTitle { get; init; }
 
+    [Id(4)]
     public required DateTimeOffset EventStartAt { get; init; }
 
+    [Id(5)]
     public string? BookingId { get; init; }
 
+    [Id(6)]
     public IReadOnlyList<string> Seats { get; init; } = [];
 
+    [Id(7)]
     public int Quantity { get; init; }
 
+    [Id(8)]
     public decimal Total { get; init; }
 
+    [Id(9)]
     public string Currency { get; init; } = "USD";
 
+    [Id(10)]
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -4,12 +4,16 @@ namespace Grains.Abstractions;
 /// The answer of a grain operation: a value, or a failure that is an expected outcome (seat
 /// taken, hold expired...). <see cref="Created"/> is false when the operation was a replay.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("Outcome`1")]
 public sealed record Outcome<T>
 {
+    [Id(0)]
     public T? Value { get; init; }
 
+    [Id(1)]
     public Failure? Failure { get; init; }
 
+    [Id(2)]
     public bool Created { get; init; }
 
     public bool Succeeded => Failure is null;

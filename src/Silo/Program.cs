@@ -1,11 +1,9 @@
 using Grains.Hosting;
-using Runtime.Cluster;
-using Runtime.Hosting;
+using Silo;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.UseSiloEndpoints();
-builder.Services.AddBookingGrains(builder.Configuration);
-builder.Services.AddSiloClustering(builder.Configuration);
+builder.AddBookingSilo();
+builder.UseSiloHealthPort();
 
 var app = builder.Build();
 app.MapHealthEndpoints();

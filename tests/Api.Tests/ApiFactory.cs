@@ -36,13 +36,16 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DynamoDb:TablePrefix", TablePrefix);
         builder.UseSetting("Ses:ServiceUrl", _ses!.ToString());
         builder.UseSetting("Auth:DevTokens:Enabled", "true");
-        builder.UseSetting("Reminders:ScanPeriod", "00:00:00.200");
+        builder.UseSetting("Reminders:MinimumReminderPeriod", "00:00:01");
+        builder.UseSetting("Silo:Port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Silo:GatewayPort", "0");
+        builder.UseSetting("Cluster:ClusterId", "api-" + TablePrefix.TrimEnd('-'));
         builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Warning);
             if (Environment.GetEnvironmentVariable("TEST_SILO_LOGS") != "1") logging.ClearProviders();
         });
-        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (Clock is { } clock) builder.ConfigureTestServices(services => GrainClock.Use(services, clock));
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();

@@ -3,14 +3,13 @@ using Api.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Runtime;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Api.Tests;
 
 public sealed class GrainFailureTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static readonly GrainId _grain = new("IEventGrain", "e1");
-
     [Fact]
     public async Task StorageConflictIsRetriedThreeTimesThenGivenUp()
     {
@@ -19,7 +18,7 @@ public sealed class GrainFailureTests(ApiFactory factory) : IClassFixture<ApiFac
         await Assert.ThrowsAsync<InconsistentStateException>(() => GrainCall.Retry<int>(() =>
         {
             attempts++;
-            throw new InconsistentStateException(_grain, 3, "test");
+            throw new InconsistentStateException("test", "3", "4");
         }));
 
         Assert.Equal(4, attempts);
@@ -30,7 +29,7 @@ public sealed class GrainFailureTests(ApiFactory factory) : IClassFixture<ApiFac
     {
         var attempts = 0;
 
-        var answer = await GrainCall.Retry(() => ++attempts < 3 ? throw new InconsistentStateException(_grain, 1, "test") : Task.FromResult(42));
+        var answer = await GrainCall.Retry(() => ++attempts < 3 ? throw new InconsistentStateException("test", "1", "2") : Task.FromResult(42));
 
         Assert.Equal(42, answer);
         Assert.Equal(3, attempts);
@@ -41,10 +40,10 @@ public sealed class GrainFailureTests(ApiFactory factory) : IClassFixture<ApiFac
     {
         var attempts = 0;
 
-        await Assert.ThrowsAsync<OverloadedException>(() => GrainCall.Retry<int>(() =>
+        await Assert.ThrowsAsync<LimitExceededException>(() => GrainCall.Retry<int>(() =>
         {
             attempts++;
-            throw new OverloadedException(_grain, 10, 10);
+            throw new LimitExceededException("10 calls queued, limit 10");
         }));
 
         Assert.Equal(1, attempts);
@@ -69,7 +68,7 @@ public sealed class GrainFailureTests(ApiFactory factory) : IClassFixture<ApiFac
     [InlineData(false)]
     public async Task OverloadAndExhaustedRetriesAre503WithRetryAfter(bool overloaded)
     {
-        Exception failure = overloaded ? new OverloadedException(_grain, 10, 10) : new InconsistentStateException(_grain, 1, "test");
+        Exception failure = overloaded ? new LimitExceededException("10 calls queued, limit 10") : new InconsistentStateException("test", "1", "2");
         var context = new DefaultHttpContext { RequestServices = factory.Services };
         context.Response.Body = new MemoryStream();
 

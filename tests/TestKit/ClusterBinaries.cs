@@ -33,7 +33,7 @@ public static class ClusterBinaries
             var skip = Environment.GetEnvironmentVariable(SkipBuildVariable) == "1" && File.Exists(SiloDll) && File.Exists(ApiDll);
             if (!skip && !UpToDate())
             {
-                // One after the other: the two share Runtime and Grains, and parallel builds of
+                // One after the other: the two share Grains and the providers, and parallel builds of
                 // the same project collide in obj/. The second build finds the shared part done.
                 await BuildAsync(Path.Combine("src", "Silo", "Silo.csproj"));
                 await BuildAsync(Path.Combine("src", "Api", "Api.csproj"));

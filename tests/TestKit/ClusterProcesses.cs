@@ -1,24 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 
 namespace TestKit;
 
 /// <summary>
 /// A real cluster for a test: silo processes and the API (a cluster client) started from the
-/// built binaries, on DynamoDB Local with a table prefix and a cluster secret of their own.
+/// built binaries, on DynamoDB Local with a table prefix and an Orleans cluster id of their own.
 /// Silos can be added, killed (SIGKILL) and terminated (SIGTERM) while the test runs; every
 /// process logs to TestResults/cluster-logs/, and <see cref="RunAsync"/> attaches the log tails
 /// to a failure. Disposing kills whatever still runs.
 /// </summary>
 public sealed class ClusterProcesses : IAsyncDisposable
 {
-    /// <summary>Shorter than production (1 s / 8 s) so that failures are detected within seconds.</summary>
-    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(500);
-
-    public static readonly TimeSpan DeadAfter = TimeSpan.FromSeconds(4);
-
     /// <summary>The API's JSON conventions (camelCase, as ASP.NET Core's web defaults).</summary>
     public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
 
@@ -43,7 +37,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         _dynamoDb = dynamoDb;
         _ses = ses;
         TablePrefix = TestSilo.NewTablePrefix();
-        Secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        ClusterId = "cluster-" + TablePrefix.TrimEnd('-');
         _logDirectory = Path.Combine(ClusterBinaries.LogDirectory, $"{name}-{TablePrefix.TrimEnd('-')}");
         Directory.CreateDirectory(_logDirectory);
     }
@@ -52,7 +46,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     public string TablePrefix { get; }
 
-    public string Secret { get; }
+    public string ClusterId { get; }
 
     /// <summary>Progress notes (the test's output); each line gets the seconds since the cluster started.</summary>
     public Action<string>? Log { get; set; }
@@ -106,13 +100,16 @@ public sealed class ClusterProcesses : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var grainPort = FreePort.Next();
+            var gatewayPort = FreePort.Next();
             var healthPort = FreePort.Next();
             var environment = CommonEnvironment();
             environment["Cluster__Mode"] = "Silo";
             environment["Silo__Port"] = Invariant(grainPort);
+            environment["Silo__GatewayPort"] = Invariant(gatewayPort);
             environment["Silo__HealthPort"] = Invariant(healthPort);
             environment["Ses__ServiceUrl"] = _ses.ToString();
-            environment["Reminders__ScanPeriod"] = "00:00:00.500";
+            environment["Reminders__MinimumReminderPeriod"] = "00:00:02";
+            environment["Reminders__RefreshReminderListPeriod"] = "00:00:02";
             environment["Events__RecoveryReminderPeriod"] = "00:00:02";
             var process = ProcessHost.Start(
                 $"silo {index}",
@@ -157,8 +154,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
                 Path.Combine(_logDirectory, "api.log"),
                 RepoRoot.Path,
                 "dotnet",
-                // The router logs each retry (and why) at debug level: that is how a slow hand-over shows.
-                [ClusterBinaries.ApiDll, .. _loggingArguments, "--Logging:LogLevel:Runtime.Cluster.ClusterCallRouter=Debug"],
+                [ClusterBinaries.ApiDll, .. _loggingArguments],
                 environment);
             var address = new Uri($"http://127.0.0.1:{port}");
             if (await process.WaitForSuccessAsync(new Uri(address, "/health/ready"), _startTimeout))
@@ -287,9 +283,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["DOTNET_ENVIRONMENT"] = null,
         // Five runtimes share two cores here: one GC heap each keeps them small.
         ["DOTNET_gcServer"] = "0",
-        ["Cluster__Secret"] = Secret,
-        ["Cluster__RefreshPeriod"] = RefreshPeriod.ToString("c", CultureInfo.InvariantCulture),
-        ["Cluster__DeadAfter"] = DeadAfter.ToString("c", CultureInfo.InvariantCulture),
+        ["Cluster__ClusterId"] = ClusterId,
         ["DynamoDb__ServiceUrl"] = _dynamoDb.ToString(),
         ["DynamoDb__TablePrefix"] = TablePrefix,
         ["AWS_ACCESS_KEY_ID"] = "local",
@@ -299,9 +293,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
         ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
     };
 
-    // Command-line settings, since sh drops environment variables whose names have dots. Every
-    // grain call is an HTTP request: logging each one would cost the cores the test needs.
-    private static readonly string[] _loggingArguments = ["--Logging:LogLevel:Microsoft.AspNetCore=Warning"];
+    // Command-line settings, since sh drops environment variables whose names have dots.
+    private static readonly string[] _loggingArguments = ["--Logging:LogLevel:Microsoft.AspNetCore=Warning", "--Logging:LogLevel:Orleans=Warning"];
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
@@ -309,8 +302,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
 /// <summary>One silo process of a <see cref="ClusterProcesses"/>.</summary>
 public sealed record ClusterSilo(int Index, int GrainPort, int HealthPort, ProcessHost Process)
 {
-    /// <summary>The address the silo advertises in membership (grain calls over the silo protocol).</summary>
-    public string Address => $"tcp://127.0.0.1:{GrainPort}";
+    /// <summary>The endpoint the silo advertises in Orleans' membership table (silo-to-silo traffic).</summary>
+    public string Address => $"127.0.0.1:{GrainPort}";
 }
 
 /// <summary>The body of GET /cluster.</summary>

@@ -64,7 +64,8 @@ public static class AuthServiceCollectionExtensions
             });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer, Roles.Admin));
+            .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer, Roles.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         return services;
     }
 }

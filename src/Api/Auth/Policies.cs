@@ -4,4 +4,6 @@ public static class Policies
 {
     /// <summary>Organizers and admins: creating venues and events.</summary>
     public const string Organizer = "organizer";
+
+    public const string Admin = "admin";
 }

@@ -4,7 +4,6 @@ using Api.Problems;
 using Api.Requests;
 using Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
 
 namespace Api.Bookings;
 

@@ -3,7 +3,6 @@ using Api.Auth;
 using Api.Problems;
 using Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
 
 namespace Api.Bookings;
 

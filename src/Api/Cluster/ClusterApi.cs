@@ -1,10 +1,11 @@
 using Api.Auth;
+using Grains.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime.Cluster;
+using Microsoft.Extensions.Options;
 
 namespace Api.Cluster;
 
-/// <summary>The operator's view: silos, their status, heartbeat age and activation counts.</summary>
+/// <summary>The operator's view, from Orleans' management grain: silos, their status, heartbeat age and activation counts.</summary>
 public static class ClusterApi
 {
     public static RouteGroupBuilder MapClusterApi(this RouteGroupBuilder api)
@@ -13,22 +14,32 @@ public static class ClusterApi
         return api;
     }
 
-    private static async Task<Ok<ClusterResponse>> GetCluster(IClusterInspector inspector, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<ClusterResponse>> GetCluster(IGrainFactory grains, IOptions<ClusterHostingOptions> cluster, TimeProvider time)
     {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetDetailedHosts(onlyActive: false);
+        var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
+        var statistics = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active);
+        var activations = active.Zip(statistics).ToDictionary(p => p.First, p => p.Second.ActivationCount);
         var now = time.GetUtcNow();
-        var silos = await inspector.GetSilosAsync(cancellationToken);
         return TypedResults.Ok(new ClusterResponse
         {
-            Mode = inspector.Mode.ToString(),
-            Silos = silos.Select(s => new SiloResponse
-            {
-                SiloId = s.SiloId,
-                Address = s.Address,
-                Status = s.Status.ToString(),
-                HeartbeatAgeSeconds = Math.Max(0, Math.Round((now - s.HeartbeatAt).TotalSeconds, 1)),
-                Activations = s.Activations,
-                StartedAt = s.StartedAt,
-            }).ToList(),
+            Mode = cluster.Value.Mode.ToString(),
+            Silos = hosts
+                .Where(h => h.Status != SiloStatus.Dead || now - ToOffset(h.IAmAliveTime) < TimeSpan.FromMinutes(10))
+                .OrderBy(h => h.SiloName, StringComparer.Ordinal)
+                .Select(h => new SiloResponse
+                {
+                    SiloId = h.SiloName,
+                    Address = h.SiloAddress.Endpoint.ToString(),
+                    Status = h.Status.ToString(),
+                    HeartbeatAgeSeconds = Math.Max(0, Math.Round((now - ToOffset(h.IAmAliveTime)).TotalSeconds, 1)),
+                    Activations = activations.GetValueOrDefault(h.SiloAddress),
+                    StartedAt = ToOffset(h.StartTime),
+                })
+                .ToList(),
         });
     }
+
+    private static DateTimeOffset ToOffset(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }

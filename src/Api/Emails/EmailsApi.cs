@@ -5,7 +5,6 @@ using Api.Requests;
 using Grains.Abstractions;
 using Grains.Email;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
 
 namespace Api.Emails;
 

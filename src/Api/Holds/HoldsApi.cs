@@ -5,7 +5,6 @@ using Api.Problems;
 using Api.Requests;
 using Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
 
 namespace Api.Holds;
 

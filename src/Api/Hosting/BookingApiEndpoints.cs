@@ -8,8 +8,8 @@ using Api.Problems;
 using Api.Tracking;
 using Api.Users;
 using Api.Venues;
+using Grains.Hosting;
 using Microsoft.Extensions.Options;
-using Runtime.Hosting;
 
 namespace Api.Hosting;
 
@@ -55,6 +55,7 @@ public static class BookingApiEndpoints
         api.MapUsersApi();
         api.MapEmailsApi();
         api.MapTrackingApi();
+        app.MapClusterDashboard();
         return app;
     }
 }

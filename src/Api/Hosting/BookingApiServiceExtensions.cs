@@ -26,7 +26,7 @@ public static class BookingApiServiceExtensions
         services.AddBookingAuth(builder.Configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
-        if (MetricsExporter.IsConfigured(builder.Configuration)) services.AddHostedService<MetricsExporter>();
+        services.AddBookingTelemetry(builder.Configuration);
         return builder;
     }
 

@@ -1,34 +1,45 @@
-using System.Text.Json.Serialization.Metadata;
-using Grains.Abstractions;
 using Grains.Hosting;
 using Grains.Users;
-using Runtime.Cluster;
+using Orleans.Dashboard;
+using Orleans.Configuration;
+using OrleansDynamoDb.Clustering;
 
 namespace Api.Hosting;
 
 public static class BookingRuntimeExtensions
 {
     /// <summary>
-    /// Where the grains run, from Cluster:Mode. OneProcess (default): this process is also the
-    /// silo. Client: the API calls a separate silo cluster found through the membership table.
+    /// Where the grains run, from Cluster:Mode. OneProcess (default): this process is also a silo.
+    /// Client: the API is an Orleans client of a separate silo cluster, whose gateways it finds in
+    /// the DynamoDB membership table.
     /// </summary>
     public static WebApplicationBuilder AddBookingRuntime(this WebApplicationBuilder builder)
     {
-        var mode = builder.Configuration.GetSection(ClusterOptions.SectionName).Get<ClusterOptions>()?.Mode ?? ClusterMode.OneProcess;
-        switch (mode)
+        var cluster = builder.Configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new ClusterHostingOptions();
+        builder.Services.AddOptions<ClusterHostingOptions>().Bind(builder.Configuration.GetSection(ClusterHostingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        switch (cluster.Mode)
         {
             case ClusterMode.OneProcess:
-                builder.Services.AddBookingGrains(builder.Configuration);
+                builder.AddBookingSilo();
                 break;
             case ClusterMode.Client:
-                builder.Services.AddSingleton<IJsonTypeInfoResolver>(BookingJsonContext.Default);
-                builder.Services.AddClusterClient(builder.Configuration);
+                builder.UseOrleansClient(client =>
+                {
+                    client.Configure<ClusterOptions>(o =>
+                    {
+                        o.ClusterId = cluster.ClusterId;
+                        o.ServiceId = cluster.ServiceId;
+                    });
+                    client.UseDynamoDbClustering();
+                    client.AddDashboard();
+                });
 
                 // The user filter and email statistics read their DynamoDB tables directly.
                 builder.Services.AddUserEngagement(builder.Configuration);
+                builder.Services.AddHealthChecks();
                 break;
             default:
-                throw new InvalidOperationException($"Cluster:Mode is {mode}; the API runs as OneProcess or Client (silos run src/Silo).");
+                throw new InvalidOperationException($"Cluster:Mode is {cluster.Mode}; the API runs as OneProcess or Client (silos run src/Silo).");
         }
 
         return builder;

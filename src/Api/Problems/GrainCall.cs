@@ -1,12 +1,14 @@
-using Runtime;
-using Runtime.Activation;
+using Grains.Abstractions;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Api.Problems;
 
 /// <summary>
-/// Retries a grain call that failed for a reason a retry can fix (a storage conflict deactivated
-/// the activation, ownership moved). Overload is not retried here: piling retries onto a full
-/// queue makes it worse, so it goes straight back to the client as 503 + Retry-After.
+/// Retries a grain call that failed for a reason a retry can fix: a storage conflict or a journal
+/// failure replaced the activation, or the silo that held it left or is leaving the cluster.
+/// Overload is not retried here: piling retries onto a busy gateway makes it worse, so it goes
+/// straight back to the client as 503 + Retry-After.
 /// </summary>
 public static class GrainCall
 {
@@ -27,10 +29,12 @@ public static class GrainCall
         }
     }
 
-    public static bool IsRetriable(Exception exception) =>
-        AsRetriable(exception) is { } retriable && retriable is not OverloadedException;
+    public static bool IsRetriable(Exception exception) => IsUnavailable(exception) && !IsOverloaded(exception);
 
-    /// <summary>The retriable cause, whether thrown by the call or by the activation it needed.</summary>
-    public static RetriableGrainException? AsRetriable(Exception exception) =>
-        exception as RetriableGrainException ?? (exception as GrainActivationException)?.InnerException as RetriableGrainException;
+    /// <summary>Failures that mean "not right now" (503), never a broken request or a bug.</summary>
+    public static bool IsUnavailable(Exception exception) => exception is
+        RetriableGrainException or InconsistentStateException or SiloUnavailableException or OrleansMessageRejectionException
+        || IsOverloaded(exception);
+
+    public static bool IsOverloaded(Exception exception) => exception is GatewayTooBusyException or LimitExceededException;
 }

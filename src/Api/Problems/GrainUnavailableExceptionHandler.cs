@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Runtime;
 
 namespace Api.Problems;
 
@@ -9,9 +8,9 @@ internal sealed class GrainUnavailableExceptionHandler(IProblemDetailsService pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (GrainCall.AsRetriable(exception) is not { } retriable) return false;
+        if (!GrainCall.IsUnavailable(exception)) return false;
 
-        var overloaded = retriable is OverloadedException;
+        var overloaded = GrainCall.IsOverloaded(exception);
         if (!overloaded) logger.LogWarning(exception, "A grain call still failed after {Attempts} attempts.", GrainCall.MaxAttempts);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "1";

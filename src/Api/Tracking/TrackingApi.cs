@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Api.Problems;
 using Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
 
 namespace Api.Tracking;
 

@@ -5,7 +5,6 @@ using Api.Requests;
 using Grains.Abstractions;
 using Grains.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
 
 namespace Api.Users;
 

@@ -5,7 +5,6 @@ using Api.Json;
 using Api.Problems;
 using Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
 
 namespace Api.Venues;
 

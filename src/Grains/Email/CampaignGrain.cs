@@ -2,7 +2,6 @@ using Grains.Abstractions;
 using Grains.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Runtime;
 
 namespace Grains.Email;
 
@@ -15,10 +14,10 @@ namespace Grains.Email;
 /// </summary>
 [Reentrant]
 public sealed class CampaignGrain(
-    IPersistentState<CampaignState> state,
+    [PersistentState("state", GrainStorageNames.Grains)] IPersistentState<CampaignState> state,
     IUserDirectory directory,
     IOptions<EmailOptions> options,
-    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+    ILogger<CampaignGrain> logger) : BookingGrain, ICampaignGrain, IRemindable
 {
     public const int MaxSubjectLength = 200;
     public const int MaxMessageLength = 100_000;
@@ -93,7 +92,7 @@ public sealed class CampaignGrain(
 
     Task<CampaignView?> ICampaignGrain.Get() => Task.FromResult(state.RecordExists ? View() : null);
 
-    async Task IRemindable.ReceiveReminder(string reminderName, DateTimeOffset dueAt)
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != RunReminder) return;
         if (!state.RecordExists || S.CompletedAt is not null)
@@ -133,7 +132,7 @@ public sealed class CampaignGrain(
     private void ScheduleRun(TimeSpan dueTime)
     {
         _runTimer?.Dispose();
-        _runTimer = RegisterTimer(async _ =>
+        _runTimer = this.RegisterGrainTimer(async _ =>
         {
             _runTimer?.Dispose();
             _runTimer = null;

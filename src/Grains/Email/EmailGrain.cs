@@ -3,7 +3,6 @@ using Grains.Abstractions;
 using Grains.Email.Ses;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Runtime;
 
 namespace Grains.Email;
 
@@ -17,7 +16,7 @@ public sealed class EmailGrain(
     EmailTrackingStore store,
     IEmailSender sender,
     IOptions<EmailOptions> options,
-    ILogger<EmailGrain> logger) : Grain, IEmailGrain
+    ILogger<EmailGrain> logger) : BookingGrain, IEmailGrain
 {
     private readonly EmailOptions _options = options.Value;
     private EmailRecord? _record;

@@ -1,9 +1,8 @@
+using OrleansDynamoDb.Journal;
 using Grains.Abstractions;
 using Grains.Events.Journal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Runtime;
-using Runtime.Storage;
 
 namespace Grains.Events;
 
@@ -17,7 +16,7 @@ namespace Grains.Events;
 public sealed partial class EventGrain(
     IJournalStorage storage,
     IOptions<EventGrainOptions> options,
-    ILogger<EventGrain> logger) : Grain, IEventGrain, IRemindable
+    ILogger<EventGrain> logger) : BookingGrain, IEventGrain, IRemindable
 {
     private const string RecoveryReminder = "recovery";
     private readonly EventGrainOptions _options = options.Value;
@@ -33,9 +32,9 @@ public sealed partial class EventGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _journal = new EventJournal(GrainId, storage, _options.SnapshotEveryEntries, () => _state.ToSnapshot(), OnWriteFailed);
+        _journal = new EventJournal(this.GetGrainId(), storage, _options.SnapshotEveryEntries, () => _state.ToSnapshot(), OnWriteFailed);
         _state = await _journal.RecoverAsync(EventId, cancellationToken);
-        RegisterTimer(_ => SweepAsync(), _options.ExpirySweepPeriod, _options.ExpirySweepPeriod);
+        this.RegisterGrainTimer(_ => SweepAsync(), _options.ExpirySweepPeriod, _options.ExpirySweepPeriod);
         _reminderRegistered = _state.ActiveHoldCount > 0 || _state.Outbox.Count > 0;
         if (_state.Outbox.Count > 0) StartDelivery();
     }
@@ -105,7 +104,7 @@ public sealed partial class EventGrain(
         return Task.CompletedTask;
     }
 
-    async Task IRemindable.ReceiveReminder(string reminderName, DateTimeOffset dueAt)
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!_state.Exists)
         {

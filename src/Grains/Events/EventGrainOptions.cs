@@ -15,9 +15,10 @@ public sealed class EventGrainOptions
 
     /// <summary>
     /// Period of the durable reminder kept while holds are active or messages wait in the outbox;
-    /// after a crash it brings the grain back to journal expiries and deliver messages. Default 30 seconds.
+    /// after a crash it brings the grain back to journal expiries and deliver messages. Default 1 minute
+    /// (Orleans refuses reminder periods under ReminderOptions.MinimumReminderPeriod, 1 minute by default).
     /// </summary>
-    public TimeSpan RecoveryReminderPeriod { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RecoveryReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Journal entries between snapshots; bounds the replay on activation. Default 1,000.</summary>
     [Range(10, 1_000_000)]

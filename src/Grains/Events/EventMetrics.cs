@@ -9,5 +9,7 @@ public static class EventMetrics
 
     private static readonly Meter s_meter = new(MeterName);
 
+    public static readonly Histogram<double> JournalWriteLatency = s_meter.CreateHistogram<double>("events.journal.write.duration", unit: "ms", description: "Time of one group commit's journal append");
+
     public static readonly Histogram<int> BatchSize = s_meter.CreateHistogram<int>("events.journal.batch.size", description: "Decisions persisted by one group commit");
 }

@@ -1,10 +1,9 @@
 using Grains.Abstractions;
-using Runtime;
 
 namespace Grains.Slugs;
 
 /// <summary>First claim wins; the conditional write makes the claim safe across silos.</summary>
-public sealed class SlugGrain(IPersistentState<SlugState> state) : Grain, ISlugGrain
+public sealed class SlugGrain([PersistentState("state", GrainStorageNames.Grains)] IPersistentState<SlugState> state) : BookingGrain, ISlugGrain
 {
     async Task<string> ISlugGrain.Claim(string eventId)
     {

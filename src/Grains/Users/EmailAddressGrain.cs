@@ -1,10 +1,9 @@
 using Grains.Abstractions;
-using Runtime;
 
 namespace Grains.Users;
 
 /// <summary>One email address (key = normalized address) and the user who owns it: first claim wins.</summary>
-public sealed class EmailAddressGrain(IPersistentState<EmailAddressState> state) : Grain, IEmailAddressGrain
+public sealed class EmailAddressGrain([PersistentState("state", GrainStorageNames.Grains)] IPersistentState<EmailAddressState> state) : BookingGrain, IEmailAddressGrain
 {
     async Task<string> IEmailAddressGrain.Claim(string userId)
     {

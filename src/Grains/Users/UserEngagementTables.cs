@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Grains.Email;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Runtime.Storage.DynamoDb;
+using OrleansDynamoDb.Client;
 
 namespace Grains.Users;
 
@@ -21,5 +21,5 @@ internal sealed class UserEngagementTables(IAmazonDynamoDB client, IOptions<Dyna
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private Task EnsureAsync(CreateTableRequest request, CancellationToken cancellationToken) =>
-        DynamoDbTables.EnsureTableAsync(client, request, cancellationToken);
+        DynamoDbTableCreator.EnsureTableAsync(client, request, cancellationToken);
 }

@@ -1,8 +1,8 @@
 using Grains.Abstractions;
+using Orleans.Storage;
 using Grains.Email;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Runtime;
 
 namespace Grains.Users;
 
@@ -18,11 +18,11 @@ namespace Grains.Users;
 /// the message, so a booking whose email settles at once costs one write and no reminder.
 /// </summary>
 public sealed class UserGrain(
-    IPersistentState<UserState> state,
+    [PersistentState("state", GrainStorageNames.Grains)] IPersistentState<UserState> state,
     UserIndexStore index,
     EmailTrackingStore emails,
     IOptions<EmailOptions> emailOptions,
-    ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
+    ILogger<UserGrain> logger) : BookingGrain, IUserGrain, IRemindable
 {
     private const string OutboxReminder = "user-outbox";
     private const string Confirmed = "confirmed";
@@ -142,7 +142,7 @@ public sealed class UserGrain(
 
     Task<EmailStats> IUserGrain.GetEmailStats() => emails.GetUserStatsAsync(GrainKey, CancellationToken.None);
 
-    async Task IRemindable.ReceiveReminder(string reminderName, DateTimeOffset dueAt)
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != OutboxReminder) return;
         _reminderRegistered = true;
@@ -276,7 +276,7 @@ public sealed class UserGrain(
     private void ScheduleFlush(TimeSpan dueTime)
     {
         _flushTimer?.Dispose();
-        _flushTimer = RegisterTimer(async _ =>
+        _flushTimer = this.RegisterGrainTimer(async _ =>
         {
             _flushTimer?.Dispose();
             _flushTimer = null;
@@ -327,7 +327,7 @@ public sealed class UserGrain(
         {
             return await DoAsync(entry);
         }
-        catch (RetriableGrainException e) when (e is not InconsistentStateException)
+        catch (Exception e) when (TransientFailures.IsTransient(e))
         {
             // Expected while a silo shuts down or the target is busy: not worth a stack trace.
             logger.LogInformation("User {UserId}: {Kind} {Target} deferred ({Reason}); retrying later", GrainKey, entry.Kind, entry.Target, e.Message);

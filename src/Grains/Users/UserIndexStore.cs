@@ -3,8 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Grains.Abstractions;
 using Microsoft.Extensions.Options;
-using Runtime;
-using Runtime.Storage.DynamoDb;
+using OrleansDynamoDb.Client;
 
 namespace Grains.Users;
 

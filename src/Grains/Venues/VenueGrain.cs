@@ -1,11 +1,10 @@
 using Grains.Abstractions;
 using Grains.Events.Seating;
-using Runtime;
 
 namespace Grains.Venues;
 
 /// <summary>A venue's seat map; written once at creation, read by events that use it.</summary>
-public sealed class VenueGrain(IPersistentState<VenueState> state) : Grain, IVenueGrain
+public sealed class VenueGrain([PersistentState("state", GrainStorageNames.Grains)] IPersistentState<VenueState> state) : BookingGrain, IVenueGrain
 {
     async Task<Outcome<Venue>> IVenueGrain.Create(CreateVenue command)
     {

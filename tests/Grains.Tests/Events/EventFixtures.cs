@@ -1,5 +1,4 @@
 using Grains.Abstractions;
-using Runtime;
 
 namespace Grains.Tests.Events;
 

@@ -3,8 +3,8 @@ using Grains.Events;
 using Grains.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Runtime;
-using Runtime.Storage;
+using Orleans.Storage;
+using OrleansDynamoDb.Journal;
 using TestKit;
 using static Grains.Tests.Events.EventFixtures;
 
@@ -13,7 +13,7 @@ namespace Grains.Tests.Events;
 public sealed class EventGrainTests
 {
     private static Task<TestSilo> StartSiloAsync(TimeProvider? time = null, string? prefix = null) =>
-        TestSilo.StartAsync(typeof(EventGrain).Assembly, time, prefix, configureServices: s => s.AddOptions<EventGrainOptions>().Services.AddUserEngagement(new ConfigurationBuilder().Build()));
+        TestSilo.StartAsync(time, prefix);
 
     [Fact]
     public async Task ConfirmTurnsAHoldIntoOneBookingAndRepeatingReturnsTheSameBooking()
@@ -305,7 +305,7 @@ public sealed class EventGrainTests
 
     private static async Task<bool> JournalMentionsAsync(IJournalStorage storage, string eventId, string text)
     {
-        await foreach (var entry in storage.ReadEntriesAsync(new GrainId("event", eventId), 0, CancellationToken.None))
+        await foreach (var entry in storage.ReadEntriesAsync(GrainId.Create("event", eventId), 0, CancellationToken.None))
         {
             if (System.Text.Encoding.UTF8.GetString(Grains.Events.Journal.JournalCodec.Json(entry.Payload).Span).Contains(text, StringComparison.Ordinal)) return true;
         }

@@ -119,7 +119,7 @@ public sealed class CrashRecoveryTests
     /// <summary>Ends the silo without a graceful stop: no deactivation, in-flight turns lose their clients.</summary>
     private static async Task KillAsync(TestSilo silo)
     {
-        if (silo.Host is IAsyncDisposable host) await host.DisposeAsync();
-        else silo.Host.Dispose();
+        await silo.KillAsync();
+        await silo.DisposeAsync();
     }
 }

@@ -21,14 +21,12 @@ internal static class EngagementSilo
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         return await TestSilo.StartAsync(
-            typeof(UserGrain).Assembly,
             tablePrefix: tablePrefix,
             settings: config,
             configureServices: services =>
             {
                 var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
                 configure?.Invoke(services, configuration);
-                services.AddUserEngagement(configuration);
             });
     }
 

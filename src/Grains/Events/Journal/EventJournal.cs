@@ -1,6 +1,7 @@
+using OrleansDynamoDb.Journal;
 using System.Text.Json;
-using Runtime;
-using Runtime.Storage;
+using Grains.Abstractions;
+using Orleans.Storage;
 
 namespace Grains.Events.Journal;
 
@@ -142,7 +143,7 @@ internal sealed class EventJournal(
                 _changes += batch.Count;
                 var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 _writeMilliseconds += elapsed;
-                Runtime.Diagnostics.RuntimeMetrics.StorageLatency.Record(elapsed);
+                EventMetrics.JournalWriteLatency.Record(elapsed);
                 EventMetrics.BatchSize.Record(batch.Count);
                 durable.SetResult();
                 if (snapshotBytes is not null) _ = WriteSnapshotAsync(DurableSequence, snapshotBytes, CancellationToken.None);
@@ -163,7 +164,7 @@ internal sealed class EventJournal(
 
     private void Fail(Exception e, TaskCompletionSource inFlight)
     {
-        _failure = e is RetriableGrainException ? e : new RetriableGrainException($"Journal write for {grainId} at sequence {DurableSequence + 1} failed: {e.Message}", e);
+        _failure = e is RetriableGrainException or InconsistentStateException ? e : new RetriableGrainException($"Journal write for {grainId} at sequence {DurableSequence + 1} failed: {e.Message}", e);
         inFlight.TrySetException(_failure);
         _pendingDurable.TrySetException(_failure);
         _pending = [];

@@ -1,0 +1,20 @@
+using Api.Auth;
+using Orleans.Dashboard;
+
+namespace Api.Cluster;
+
+public static class ClusterDashboard
+{
+    public const string Path = "/dashboard";
+
+    /// <summary>
+    /// The Orleans Dashboard for operators at /dashboard: open in Development (./run.sh), for the
+    /// admin role everywhere else.
+    /// </summary>
+    public static WebApplication MapClusterDashboard(this WebApplication app)
+    {
+        var dashboard = app.MapOrleansDashboard(routePrefix: Path);
+        if (!app.Environment.IsDevelopment()) dashboard.RequireAuthorization(Policies.Admin);
+        return app;
+    }
+}

@@ -1,8 +1,0 @@
-namespace Runtime.Cluster;
-
-public enum ClusterMode
-{
-    OneProcess,
-    Silo,
-    Client,
-}

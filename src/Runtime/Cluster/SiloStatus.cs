@@ -1,9 +1,0 @@
-namespace Runtime.Cluster;
-
-public enum SiloStatus
-{
-    Joining,
-    Active,
-    ShuttingDown,
-    Dead,
-}

@@ -1,3 +1,0 @@
-namespace Runtime.Storage;
-
-public sealed record JournalEntry(long Sequence, byte[] Payload);

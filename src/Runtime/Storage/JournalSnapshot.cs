@@ -1,3 +1,0 @@
-namespace Runtime.Storage;
-
-public sealed record JournalSnapshot(long Sequence, byte[] Data);

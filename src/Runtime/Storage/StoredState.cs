@@ -1,3 +1,0 @@
-namespace Runtime.Storage;
-
-public sealed record StoredState(byte[] Data, long Version);
