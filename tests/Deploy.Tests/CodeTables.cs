@@ -5,14 +5,14 @@ using Grains.Email;
 using Grains.Users;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Runtime.Storage.DynamoDb;
+using OrleansDynamoDb.Client;
 
 namespace Deploy.Tests;
 
 /// <summary>
 /// The tables the code creates at start-up (DynamoDb:CreateTables), by name without the prefix:
-/// the CreateTableRequests of the runtime's DynamoDbTables and of UserEngagementTables, captured by
-/// starting both hosted services against a client that records them. The template must declare
+/// the providers' table definitions, and the CreateTableRequests of UserEngagementTables, captured by
+/// starting it against a client that records them. The template must declare
 /// exactly these, so a table, key or index added to the code fails the deploy tests until the
 /// template has it too.
 /// </summary>
@@ -32,16 +32,14 @@ internal static class CodeTables
         var users = new UserIndexStore(client, dynamoDb, Options.Create(new UserDirectoryOptions()));
         var emails = new EmailTrackingStore(client, dynamoDb, Options.Create(new EmailOptions()));
 
-        // Both are internal; their constructors are what the host calls.
-        var services = new[]
+        foreach (var request in DynamoDbTableDefinitions.All(dynamoDb.Value))
         {
-            Create(typeof(DynamoDbOptions).Assembly, "Runtime.Storage.DynamoDb.DynamoDbTables", client, dynamoDb),
-            Create(typeof(UserIndexStore).Assembly, "Grains.Users.UserEngagementTables", client, dynamoDb, users, emails),
-        };
-        foreach (var service in services)
-        {
-            service.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            DynamoDbTableCreator.EnsureTableAsync(client, request).GetAwaiter().GetResult();
         }
+
+        // Internal; its constructor is what the host calls.
+        var engagement = Create(typeof(UserIndexStore).Assembly, "Grains.Users.UserEngagementTables", client, dynamoDb, users, emails);
+        engagement.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
 
         Assert.All(recorder.Created.Keys, name => Assert.StartsWith(Prefix, name));
         return recorder.Created.ToDictionary(t => t.Key[Prefix.Length..], t => t.Value);

@@ -151,7 +151,7 @@ public sealed class EmailTrackingStore(IAmazonDynamoDB client, IOptions<DynamoDb
         OpenRate = c[1] == 0 ? 0 : (double)c[2] / c[1],
     };
 
-    private int GlobalShard(string emailId) => (int)(StableHash.Of(emailId) % (ulong)_shards);
+    private int GlobalShard(string emailId) => (int)(StableHash.ComputeHash(emailId) % (uint)_shards);
 
     private static string EmailKey(string emailId) => "email#" + emailId;
 

@@ -22,7 +22,7 @@ public sealed class UserIndexStore(IAmazonDynamoDB client, IOptions<DynamoDbOpti
 
     public string TableName { get; } = dynamoDb.Value.TablePrefix + "users-index";
 
-    public string ShardOf(string userId) => ((int)(StableHash.Of(userId) % (ulong)_shards)).ToString("D3", CultureInfo.InvariantCulture);
+    public string ShardOf(string userId) => ((int)(StableHash.ComputeHash(userId) % (uint)_shards)).ToString("D3", CultureInfo.InvariantCulture);
 
     /// <summary>The value a user is ordered by for <paramref name="sortField"/>, as stored in the sort indexes.</summary>
     public static string SortValue(UserSummary user, string sortField) => sortField switch
