@@ -177,6 +177,25 @@ public sealed class DynamoDbJournalStorageTests
     }
 
     [Fact]
+    public async Task Snapshot_missing_a_chunk_is_reported_with_its_grain_sequence_and_size()
+    {
+        var sut = await JournalUnderTest.StartAsync();
+        sut.Journal.SnapshotChunkBytes = 10;
+        var grain = JournalUnderTest.NewGrainId();
+        await sut.Journal.WriteSnapshotAsync(grain, 4, JournalUnderTest.Bytes(25, 4), _none);
+        await sut.Client.DeleteItemAsync(new DeleteItemRequest
+        {
+            TableName = sut.Options.SnapshotsTable,
+            Key = new() { ["id"] = new() { S = grain.ToString() }, ["sk"] = new() { N = ((4 * 4096) + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => sut.Journal.ReadSnapshotAsync(grain, _none));
+
+        Assert.Contains($"Snapshot 4 of {grain}", error.Message);
+        Assert.Contains("3 parts, 25 bytes", error.Message);
+    }
+
+    [Fact]
     public async Task Replay_after_a_snapshot_reads_only_the_entries_after_it()
     {
         var sut = await JournalUnderTest.StartAsync();
