@@ -24,14 +24,23 @@ public sealed partial class DynamoDbGrainStorage(
 {
     private readonly string _table = options.GrainsTable;
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var response = await client.GetItemAsync(new GetItemRequest
         {
             TableName = _table,
             Key = Key(stateName, grainId),
             ConsistentRead = true,
-        });
+        }, cancellationToken);
         if (response.Item is not { Count: > 0 } item)
         {
             Reset(grainState);
@@ -39,12 +48,13 @@ public sealed partial class DynamoDbGrainStorage(
         }
 
         var data = item.TryGetValue(GrainsTableLayout.State, out var stored) && stored.B is { } bytes ? bytes.ToArray() : [];
-        grainState.State = (data.Length > 0 ? serializer.Deserialize<T>(data) : default) ?? New<T>();
-        grainState.ETag = item[GrainsTableLayout.ETag].S;
+        var etag = item[GrainsTableLayout.ETag].S;
+        grainState.State = Deserialize<T>(stateName, grainId, data, etag) ?? New<T>();
+        grainState.ETag = etag;
         grainState.RecordExists = true;
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var data = serializer.Serialize(grainState.State).ToMemory();
         var newETag = NewETag();
@@ -66,7 +76,7 @@ public sealed partial class DynamoDbGrainStorage(
         Fence(request, grainState.ETag);
         try
         {
-            await client.PutItemAsync(request);
+            await client.PutItemAsync(request, cancellationToken);
         }
         catch (ConditionalCheckFailedException exception)
         {
@@ -77,7 +87,7 @@ public sealed partial class DynamoDbGrainStorage(
         grainState.RecordExists = true;
     }
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         // Deleting (rather than writing an empty state) leaves no item behind; the next write then
         // starts from "no etag" like a brand-new grain. Etags are random, never counters, so a stale
@@ -91,7 +101,7 @@ public sealed partial class DynamoDbGrainStorage(
         Fence(request, grainState.ETag);
         try
         {
-            await client.DeleteItemAsync(request);
+            await client.DeleteItemAsync(request, cancellationToken);
         }
         catch (ConditionalCheckFailedException exception)
         {
@@ -138,6 +148,19 @@ public sealed partial class DynamoDbGrainStorage(
             storedETag,
             currentETag,
             exception);
+    }
+
+    private T? Deserialize<T>(string stateName, GrainId grainId, byte[] data, string etag)
+    {
+        if (data.Length == 0) return default;
+        try
+        {
+            return serializer.Deserialize<T>(data);
+        }
+        catch (Exception exception)
+        {
+            throw new InvalidDataException($"Grain storage '{name}' could not read state '{stateName}' of {grainId} ({data.Length} bytes, etag {etag}) as {typeof(T)}.", exception);
+        }
     }
 
     private void Reset<T>(IGrainState<T> grainState)
