@@ -33,6 +33,24 @@ public sealed class DynamoDbMembershipTableTests
     }
 
     [Fact]
+    public async Task ClusterWithoutVersionRowStartsAtVersionZeroAndGetsOneOnFirstInsert()
+    {
+        var sut = await MembershipTableUnderTest.StartAsync();
+        var uninitialised = sut.ForCluster(MembershipTableUnderTest.NewClusterId());
+        await uninitialised.InitializeMembershipTable(tryInitTableVersion: false);
+        var empty = await uninitialised.ReadAll();
+        Assert.Equal(0, empty.Version.Version);
+
+        Assert.True(await uninitialised.InsertRow(TestEntries.New(), empty.Version.Next()));
+        Assert.False(await uninitialised.InsertRow(TestEntries.New(), empty.Version.Next()));
+
+        var data = await uninitialised.ReadAll();
+        Assert.Single(data.Members);
+        Assert.Equal(1, data.Version.Version);
+        Assert.NotEqual(empty.Version.VersionEtag, data.Version.VersionEtag);
+    }
+
+    [Fact]
     public async Task InsertedRowIsReadBackWithEveryField()
     {
         var sut = await MembershipTableUnderTest.StartAsync();
@@ -248,7 +266,7 @@ public sealed class DynamoDbMembershipTableTests
         var sut = await MembershipTableUnderTest.StartAsync();
         var writer = sut.ForCluster(sut.ClusterId);
         sut.Table.PageSize = 1;
-        const int Inserts = 8;
+        const int Inserts = 15;
 
         // Every insert adds one row and one version, so a consistent snapshot has as many rows as its version.
         var writes = Task.Run(async () =>
@@ -256,7 +274,7 @@ public sealed class DynamoDbMembershipTableTests
             for (var i = 0; i < Inserts; i++)
             {
                 Assert.True(await writer.InsertRow(TestEntries.New(), (await writer.ReadAll()).Version.Next()));
-                await Task.Delay(50);
+                await Task.Delay(20);
             }
         });
         var snapshots = 0;
