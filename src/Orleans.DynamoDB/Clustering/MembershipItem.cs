@@ -100,7 +100,7 @@ internal static class MembershipItem
     public static string FormatTime(DateTime time) => AsUtc(time).ToString("O", CultureInfo.InvariantCulture);
 
     public static DateTime ParseTime(string text) =>
-        DateTime.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AdjustToUniversal);
+        AsUtc(DateTime.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 
     // Orleans writes UTC times; an unspecified kind is taken as UTC rather than shifted by the local zone.
     public static DateTime AsUtc(DateTime time) => time.Kind switch

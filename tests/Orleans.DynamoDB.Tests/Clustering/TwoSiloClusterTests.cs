@@ -23,13 +23,21 @@ public sealed class TwoSiloClusterTests
     {
         var (_, options) = await DynamoDbLocal.FreshAsync();
         var clusterId = MembershipTableUnderTest.NewClusterId();
-        var hosts = new List<IHost>();
+        var silos = new List<IHost>();
+        IHost? client = null;
         try
         {
-            var silos = await Task.WhenAll(StartSiloAsync(options, clusterId), StartSiloAsync(options, clusterId));
-            hosts.AddRange(silos);
-            var addresses = silos.Select(s => s.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress).ToHashSet();
+            var starting = new[] { StartSiloAsync(options, clusterId), StartSiloAsync(options, clusterId) };
+            try
+            {
+                await Task.WhenAll(starting);
+            }
+            finally
+            {
+                silos.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            }
 
+            var addresses = silos.Select(s => s.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress).ToHashSet();
             await Eventually.WaitUntilAsync(
                 async () =>
                 {
@@ -44,18 +52,15 @@ public sealed class TwoSiloClusterTests
                 "both silos see each other Active",
                 _deadline);
 
-            var client = await StartClientAsync(options, clusterId);
-            hosts.Insert(0, client);
+            client = await StartClientAsync(options, clusterId);
             var active = await client.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-            Assert.True(active.Keys.ToHashSet().SetEquals(addresses), $"client sees {string.Join(", ", active.Keys)}");
+            Assert.True(active.Keys.ToHashSet().SetEquals(addresses), $"the client sees {string.Join(", ", active.Keys)}");
         }
         finally
         {
-            // The client first, then the silos together: each graceful stop waits for the other's view.
-            using var stop = new CancellationTokenSource(_stopTimeout);
-            foreach (var host in hosts.Take(hosts.Count - 2)) await host.StopAsync(stop.Token);
-            await Task.WhenAll(hosts.TakeLast(2).Select(host => host.StopAsync(stop.Token)));
-            foreach (var host in hosts) host.Dispose();
+            // The client first, then the silos together, so neither silo waits on a peer that already left.
+            if (client is not null) await StopAsync(client);
+            await Task.WhenAll(silos.Select(StopAsync));
         }
     }
 
@@ -95,9 +100,30 @@ public sealed class TwoSiloClusterTests
         }
         catch
         {
-            host.Dispose();
+            await StopAsync(host);
             throw;
         }
+    }
+
+    // Best effort: a clean-up error must not hide the test's own failure, and a silo that failed to
+    // start can ignore the stop token for minutes, so it is abandoned to the process exit instead.
+    private static async Task StopAsync(IHost host)
+    {
+        using var stop = new CancellationTokenSource(_stopTimeout);
+        try
+        {
+            await host.StopAsync(stop.Token).WaitAsync(_stopTimeout);
+        }
+        catch (TimeoutException)
+        {
+            return;
+        }
+        catch (Exception)
+        {
+        }
+
+        if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        else host.Dispose();
     }
 
     private static void Name(ClusterOptions cluster, string clusterId)
