@@ -27,11 +27,14 @@ public sealed class CloudFormationTests
         foreach (var name in new[]
                  {
                      "ClusterName", "Stage", "VpcId", "SubnetIds", "SiloImage", "ApiImage", "DesiredSilos", "MinSilos",
-                     "MaxSilos", "ClusterSecretArn", "SesFromAddress", "TablePrefix",
+                     "MaxSilos", "AuthSigningKeyArn", "SesFromAddress", "TablePrefix",
                  })
         {
             Assert.True(parameters.ContainsKey(name), $"parameter {name} is missing.");
         }
+
+        // Orleans has no cluster secret: an operator must not be asked for one that nothing reads.
+        Assert.False(parameters.ContainsKey("ClusterSecretArn"), "ClusterSecretArn is a setting of the old runtime.");
 
         // Every !Ref names a parameter, a resource or a pseudo parameter; a typo fails only at deploy time otherwise.
         foreach (var name in AllTagged(_template).Where(t => t.Tag == "!Ref").Select(t => t.Value.Text()))
@@ -53,6 +56,11 @@ public sealed class CloudFormationTests
             ["emails", "grains", "journal", "membership", "reminders", "snapshots", "users-index"],
             CodeTables.All.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(8, CodeTables.All["users-index"].GlobalSecondaryIndexes.Count);
+
+        // The Orleans reminder provider reads a silo's ring range through hash-index; due-index is gone.
+        var reminderIndex = Assert.Single(CodeTables.All["reminders"].GlobalSecondaryIndexes);
+        Assert.Equal("hash-index", reminderIndex.IndexName);
+        Assert.Equal([("bucket", "HASH"), ("ghash", "RANGE")], KeySchema(reminderIndex.KeySchema));
     }
 
     [Fact]
@@ -150,15 +158,16 @@ public sealed class CloudFormationTests
             DynamoDbGrants(statements, siloRole).Order());
 
         // The API in client mode calls silos for everything else and writes nothing itself (the
-        // tracking pixel goes through EmailGrain.MarkOpened). It reads directly: where the silos
-        // are, the user filter index (the "#count" item, and any of its indexes, never the table
-        // itself) and the global email counters.
+        // tracking pixel goes through EmailGrain.MarkOpened). It reads directly: the gateways in the
+        // membership table (DynamoDbGatewayListProvider: one Query of the cluster's partition), the
+        // user filter index (the "#count" item, and any of its indexes, never the table itself) and
+        // the global email counters.
         var apiRole = TaskRole("ApiTaskDefinition");
         var userIndexes = CodeTables.All["users-index"].GlobalSecondaryIndexes.Select(i => ("dynamodb:Query", $"users-index/index/{i.IndexName}"));
         Assert.Equal(
             new[]
             {
-                ("dynamodb:GetItem", "membership"), ("dynamodb:Query", "membership"),
+                ("dynamodb:Query", "membership"),
                 ("dynamodb:GetItem", "users-index"),
                 ("dynamodb:GetItem", "emails"),
             }.Concat(userIndexes).Order(),
@@ -205,8 +214,13 @@ public sealed class CloudFormationTests
             Assert.Equal("200", deployment.At("MaximumPercent").Text());
         }
 
+        // Between SIGTERM and SIGKILL the silo leaves the cluster and deactivates its grains; the
+        // host cancels that graceful shutdown after its own timeout, which must end first.
         var silo = Container("SiloTaskDefinition");
-        Assert.Equal("60", silo.At("StopTimeout").Text());
+        var stopTimeout = TimeSpan.FromSeconds(int.Parse(silo.At("StopTimeout").Text(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(stopTimeout, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120));
+        var siloEnv = Environment(silo).Where(e => e.Value is string).ToDictionary(e => e.Key, e => e.Value.Text());
+        Assert.InRange(CodeSettings.HostShutdownTimeout(siloEnv), TimeSpan.FromSeconds(60), stopTimeout - TimeSpan.FromSeconds(5));
 
         foreach (var definition in new[] { "SiloTaskDefinition", "ApiTaskDefinition" })
         {
@@ -215,14 +229,14 @@ public sealed class CloudFormationTests
             Assert.Equal(["FARGATE"], properties.At("RequiresCompatibilities").Seq().Select(Tree.Text));
 
             var container = Container(definition);
-            var env = container.At("Environment").Seq().ToDictionary(e => e.At("Name").Text(), e => e.At("Value"));
+            var env = Environment(container);
             Assert.Equal("false", env["DynamoDb__CreateTables"].Text());
             Assert.False(env.ContainsKey("DynamoDb__ServiceUrl"), $"{definition} must talk to DynamoDB itself.");
             Assert.Equal("TablePrefix", env["DynamoDb__TablePrefix"].RefName());
-            var secrets = container.At("Secrets").Seq().ToDictionary(e => e.At("Name").Text(), e => e.At("ValueFrom").RefName());
-            Assert.Equal("ClusterSecretArn", secrets["Cluster__Secret"]);
             Assert.Equal("awslogs", container.At("LogConfiguration", "LogDriver").Text());
-            Assert.Contains("/health/ready", string.Join(' ', container.At("HealthCheck", "Command").Seq().Select(Tree.Text)));
+            var health = string.Join(' ', container.At("HealthCheck", "Command").Seq().Select(Tree.Text));
+            Assert.Contains("/health/ready", health);
+            Assert.Contains($"/dev/tcp/127.0.0.1/{(definition == "SiloTaskDefinition" ? CodeSettings.Silo.HealthPort : 8080)} ", health);
         }
 
         Assert.Equal("/health/ready", Resource("ApiTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup").At("Properties", "HealthCheckPath").Text());
@@ -234,15 +248,89 @@ public sealed class CloudFormationTests
         var siloGroup = Assert.Single(Resource("SiloService", "AWS::ECS::Service").At("Properties", "NetworkConfiguration", "AwsvpcConfiguration", "SecurityGroups").Seq()).RefName();
         var apiGroup = Assert.Single(Resource("ApiService", "AWS::ECS::Service").At("Properties", "NetworkConfiguration", "AwsvpcConfiguration", "SecurityGroups").Seq()).RefName();
 
+        // Silos call each other on the silo port; the API's Orleans client calls their gateway port.
+        // Nothing else reaches a silo: health checks run inside the task, and Orleans has no shared
+        // secret, so these rules are what keeps everyone else off the cluster.
+        var silo = CodeSettings.Silo;
         var siloRules = IngressRules(siloGroup).ToList();
-        Assert.Equal([apiGroup, siloGroup], siloRules.Select(r => r.At("SourceSecurityGroupId").RefName()).Order());
-        Assert.All(siloRules, r => Assert.Equal(("11111", "11111"), (r.At("FromPort").Text(), r.At("ToPort").Text())));
+        Assert.All(siloRules, r => Assert.Equal("tcp", r.At("IpProtocol").Text()));
+        Assert.All(siloRules, r => Assert.Equal(r.At("FromPort").Text(), r.At("ToPort").Text()));
+        Assert.Equal(
+            new[] { (siloGroup, silo.Port.ToString()), (apiGroup, silo.GatewayPort.ToString()) }.Order(),
+            siloRules.Select(r => (r.At("SourceSecurityGroupId").RefName(), r.At("FromPort").Text())).Order());
 
         var apiRule = Assert.Single(IngressRules(apiGroup));
-        Assert.Equal(("8080", "8080"), (apiRule.At("FromPort").Text(), apiRule.At("ToPort").Text()));
+        Assert.Equal(("tcp", "8080", "8080"), (apiRule.At("IpProtocol").Text(), apiRule.At("FromPort").Text(), apiRule.At("ToPort").Text()));
         var balancerGroup = Assert.Single(Resource("LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer").At("Properties", "SecurityGroups").Seq()).RefName();
         Assert.Equal(balancerGroup, apiRule.At("SourceSecurityGroupId").RefName());
     }
+
+    [Fact]
+    public void SilosListenOnSiloGatewayAndHealthPortsAndAdvertiseTheirTaskIp()
+    {
+        var silo = CodeSettings.Silo;
+        var container = Container("SiloTaskDefinition");
+        Assert.Equal(
+            new[] { silo.Port, silo.GatewayPort, silo.HealthPort }.Select(p => p.ToString()).Order(),
+            container.At("PortMappings").Seq().Select(p => p.At("ContainerPort").Text()).Order());
+
+        var env = Environment(container);
+        Assert.Equal("Silo", env["Cluster__Mode"].Text());
+        Assert.Equal(silo.Port.ToString(), env["Silo__Port"].Text());
+        Assert.Equal(silo.GatewayPort.ToString(), env["Silo__GatewayPort"].Text());
+        Assert.Equal(silo.HealthPort.ToString(), env["Silo__HealthPort"].Text());
+        // Task hostnames do not resolve across awsvpc tasks; the task IP is what others can dial.
+        Assert.Equal("true", env["Silo__AdvertiseIpAddress"].Text());
+        Assert.False(env.ContainsKey("Silo__AdvertisedAddress"), "a fixed advertised address would be shared by every task.");
+
+        // The API is the client; it listens only for the load balancer.
+        var api = Container("ApiTaskDefinition");
+        Assert.Equal(["8080"], api.At("PortMappings").Seq().Select(p => p.At("ContainerPort").Text()));
+        var apiEnv = Environment(api);
+        Assert.Equal("Client", apiEnv["Cluster__Mode"].Text());
+        Assert.DoesNotContain(apiEnv.Keys, k => k.StartsWith("Silo__", StringComparison.Ordinal));
+
+        // Client and silos join one cluster only if ClusterId and ServiceId agree.
+        foreach (var key in new[] { "Cluster__ClusterId", "Cluster__ServiceId" })
+        {
+            Assert.Equal(Describe(env[key]), Describe(apiEnv[key]));
+        }
+    }
+
+    [Fact]
+    public void ContainersSetOnlySettingsTheCodeReadsAndNoClusterSecret()
+    {
+        var referencedSecrets = new List<string>();
+        foreach (var definition in new[] { "SiloTaskDefinition", "ApiTaskDefinition" })
+        {
+            var container = Container(definition);
+            foreach (var (name, value) in Environment(container))
+            {
+                CodeSettings.AssertBinds(name, value, $"{TemplatePath} {definition}");
+            }
+
+            var secrets = container.Has("Secrets") ? container.At("Secrets").Seq() : [];
+            foreach (var secret in secrets)
+            {
+                CodeSettings.AssertBinds(secret.At("Name").Text(), null, $"{TemplatePath} {definition} secrets");
+                referencedSecrets.Add(secret.At("ValueFrom").RefName());
+            }
+        }
+
+        // The API's signing key is the only secret; silos read none.
+        var silo = Container("SiloTaskDefinition");
+        Assert.True(!silo.Has("Secrets") || silo.At("Secrets").Seq().Count == 0, "silos read no secrets.");
+        Assert.Equal(["AuthSigningKeyArn"], referencedSecrets);
+
+        // The execution role fetches exactly the secrets the containers reference.
+        var fetched = PolicyStatements()
+            .Where(s => s.Role == "TaskExecutionRole" && s.Statement.At("Action").OneOrMany().Contains("secretsmanager:GetSecretValue"))
+            .SelectMany(s => s.Statement.At("Resource").OneOrMany().Select(Tree.RefName));
+        Assert.Equal(referencedSecrets.Order(StringComparer.Ordinal), fetched.Order(StringComparer.Ordinal));
+    }
+
+    private static Dictionary<string, object?> Environment(object? container) =>
+        container.At("Environment").Seq().ToDictionary(e => e.At("Name").Text(), e => e.At("Value"));
 
     private static IEnumerable<object?> IngressRules(string group)
     {

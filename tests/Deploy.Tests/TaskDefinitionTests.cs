@@ -4,10 +4,18 @@ namespace Deploy.Tests;
 
 public sealed class TaskDefinitionTests
 {
+    private const string SiloPath = "deploy/ecs/silo-task-definition.json";
+    private const string ApiPath = "deploy/ecs/api-task-definition.json";
+
+    public static TheoryData<string, string, string, string> Definitions => new()
+    {
+        { SiloPath, "silo", "<SILO_IMAGE>", "Silo" },
+        { ApiPath, "api", "<API_IMAGE>", "Client" },
+    };
+
     [Theory]
-    [InlineData("deploy/ecs/silo-task-definition.json", "silo", "<SILO_IMAGE>", 11111, 8080, "Silo")]
-    [InlineData("deploy/ecs/api-task-definition.json", "api", "<API_IMAGE>", 8080, 8080, "Client")]
-    public void TaskDefinitionsAreValidJson(string path, string container, string image, int port, int healthPort, string clusterMode)
+    [MemberData(nameof(Definitions))]
+    public void TaskDefinitionsAreValidJson(string path, string container, string image, string clusterMode)
     {
         using var document = JsonDocument.Parse(RepoFiles.Read(path));
         var root = document.RootElement;
@@ -25,21 +33,22 @@ public sealed class TaskDefinitionTests
         Assert.Equal(container, definition.GetProperty("name").GetString());
         Assert.Equal(image, definition.GetProperty("image").GetString());
         Assert.True(definition.GetProperty("essential").GetBoolean());
-        Assert.Contains(port, definition.GetProperty("portMappings").EnumerateArray().Select(p => p.GetProperty("containerPort").GetInt32()));
 
-        var env = definition.GetProperty("environment").EnumerateArray()
-            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString());
+        var env = Environment(definition);
         Assert.Equal(clusterMode, env["Cluster__Mode"]);
+        Assert.Equal("<CLUSTER_ID>", env["Cluster__ClusterId"]);
+        Assert.Equal("<SERVICE_ID>", env["Cluster__ServiceId"]);
         Assert.Equal("false", env["DynamoDb__CreateTables"]);
         Assert.Equal("<REGION>", env["AWS_REGION"]);
         Assert.False(env.ContainsKey("DynamoDb__ServiceUrl"), "in AWS the SDK finds DynamoDB itself.");
-        Assert.False(env.ContainsKey("Cluster__Secret"), "the cluster secret comes from Secrets Manager, not plain text.");
-        Assert.Contains("Cluster__Secret", definition.GetProperty("secrets").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        foreach (var (key, value) in env) CodeSettings.AssertBinds(key, value, path);
+        foreach (var name in SecretNames(definition)) CodeSettings.AssertBinds(name, null, $"{path} secrets");
 
         var health = definition.GetProperty("healthCheck");
         var command = health.GetProperty("command").EnumerateArray().Select(c => c.GetString()).ToList();
         Assert.Equal("CMD", command[0]);
-        // Silos answer health over HTTP/1.1 on their health port: their grain port speaks only the silo protocol.
+        // Silos answer health over HTTP/1.1 on their health port: their silo and gateway ports speak only Orleans' protocol.
+        var healthPort = container == "silo" ? CodeSettings.Silo.HealthPort : 8080;
         Assert.Contains($"127.0.0.1/{healthPort} ", string.Join(' ', command));
         Assert.Contains("/health/ready", string.Join(' ', command));
         Assert.True(health.GetProperty("startPeriod").GetInt32() > 0);
@@ -51,11 +60,94 @@ public sealed class TaskDefinitionTests
         {
             Assert.False(string.IsNullOrWhiteSpace(options.GetProperty(option).GetString()), $"{option} is empty.");
         }
-
-        if (container == "silo")
-        {
-            // Between SIGTERM and SIGKILL the silo hands its grains over.
-            Assert.Equal(60, definition.GetProperty("stopTimeout").GetInt32());
-        }
     }
+
+    [Fact]
+    public void SiloTaskListensOnSiloGatewayAndHealthPortsAndAdvertisesItsTaskIp()
+    {
+        var definition = Container(SiloPath);
+        var silo = CodeSettings.Silo;
+
+        Assert.Equal(new[] { silo.Port, silo.GatewayPort, silo.HealthPort }.Order(), Ports(definition).Order());
+        Assert.All(definition.GetProperty("portMappings").EnumerateArray(), p => Assert.Equal("tcp", p.GetProperty("protocol").GetString()));
+
+        var env = Environment(definition);
+        Assert.Equal(silo.Port.ToString(), env["Silo__Port"]);
+        Assert.Equal(silo.GatewayPort.ToString(), env["Silo__GatewayPort"]);
+        Assert.Equal(silo.HealthPort.ToString(), env["Silo__HealthPort"]);
+        // In awsvpc mode the task IP is the only address other tasks reach; task hostnames do not resolve.
+        Assert.Equal("true", env["Silo__AdvertiseIpAddress"]);
+        Assert.False(env.ContainsKey("Silo__AdvertisedAddress"), "a fixed advertised address would be shared by every task.");
+
+        // Orleans has no shared secret: silos read no secrets at all (traffic is confined by security groups).
+        Assert.Empty(SecretNames(definition));
+    }
+
+    [Fact]
+    public void SiloTaskGivesOrleansTimeForGracefulShutdown()
+    {
+        var definition = Container(SiloPath);
+        var stopTimeout = TimeSpan.FromSeconds(definition.GetProperty("stopTimeout").GetInt32());
+        var hostTimeout = CodeSettings.HostShutdownTimeout(Environment(definition));
+
+        // Fargate allows at most 120 s between SIGTERM and SIGKILL; the host must give up on the graceful
+        // shutdown (and exit) before ECS kills the task.
+        Assert.InRange(stopTimeout, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120));
+        Assert.InRange(hostTimeout, TimeSpan.FromSeconds(60), stopTimeout - TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void ApiTaskIsAnOrleansClientListeningOnlyForHttp()
+    {
+        var definition = Container(ApiPath);
+
+        Assert.Equal([8080], Ports(definition));
+        var env = Environment(definition);
+        Assert.DoesNotContain(env.Keys, k => k.StartsWith("Silo__", StringComparison.Ordinal));
+        Assert.Equal(["Auth__SigningKey"], SecretNames(definition));
+    }
+
+    [Theory]
+    [InlineData(SiloPath, "SiloTaskDefinition")]
+    [InlineData(ApiPath, "ApiTaskDefinition")]
+    public void TaskDefinitionsMatchTheTemplate(string path, string templateResource)
+    {
+        var json = Container(path);
+        var template = Assert.Single(Yaml.LoadFile("deploy/cloudformation/booking.yaml")
+            .At("Resources", templateResource, "Properties", "ContainerDefinitions").Seq());
+
+        Assert.Equal(json.GetProperty("name").GetString(), template.At("Name").Text());
+        Assert.Equal(json.GetProperty("stopTimeout").GetInt32().ToString(), template.At("StopTimeout").Text());
+        Assert.Equal(Ports(json).Order(), template.At("PortMappings").Seq().Select(p => int.Parse(p.At("ContainerPort").Text())).Order());
+
+        // Same variable names; the template fills in from parameters what the JSON leaves as <PLACEHOLDERS>.
+        var templateEnv = template.At("Environment").Seq().ToDictionary(e => e.At("Name").Text(), e => e.At("Value"));
+        var jsonEnv = Environment(json);
+        Assert.Equal(jsonEnv.Keys.Order(StringComparer.Ordinal), templateEnv.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, value) in jsonEnv.Where(e => e.Value is { } v && !v.StartsWith('<')))
+        {
+            Assert.Equal(value, templateEnv[key] as string);
+        }
+
+        var templateSecrets = template.Has("Secrets") ? template.At("Secrets").Seq().Select(s => s.At("Name").Text()) : [];
+        Assert.Equal(SecretNames(json).Order(StringComparer.Ordinal), templateSecrets.Order(StringComparer.Ordinal));
+    }
+
+    private static JsonElement Container(string path)
+    {
+        using var document = JsonDocument.Parse(RepoFiles.Read(path));
+        return Assert.Single(document.RootElement.GetProperty("containerDefinitions").EnumerateArray()).Clone();
+    }
+
+    private static List<int> Ports(JsonElement definition) =>
+        definition.GetProperty("portMappings").EnumerateArray().Select(p => p.GetProperty("containerPort").GetInt32()).ToList();
+
+    private static Dictionary<string, string> Environment(JsonElement definition) =>
+        definition.GetProperty("environment").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString()!);
+
+    private static List<string> SecretNames(JsonElement definition) =>
+        definition.TryGetProperty("secrets", out var secrets)
+            ? secrets.EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToList()
+            : [];
 }
