@@ -6,8 +6,9 @@
 #   SILOS=3 ./run.sh        three silo processes plus the API as a cluster client
 #
 # DYNAMODB_STORAGE=memory: DynamoDB Local keeps data in memory only (default: files in .data/dynamodb).
-# Ports: API_PORT (8080), DYNAMODB_PORT (8000), SES_PORT (8005); silo i takes grain calls (silo protocol over TCP) on
-# 11111+i and answers health checks on 12111+i.
+# Ports: API_PORT (8080), DYNAMODB_PORT (8000), SES_PORT (8005). Orleans: silo i talks to other silos on
+# 11111+i, takes the API's client connections (its gateway) on 30000+i and answers health checks on
+# 12111+i; in one-process mode the API's own silo uses 11111 and no gateway.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,7 +42,8 @@ export AWS_REGION="${AWS_REGION:-us-east-1}"
 export DynamoDb__ServiceUrl="http://127.0.0.1:$DYNAMODB_PORT"
 export Ses__ServiceUrl="http://127.0.0.1:$SES_PORT"
 export Auth__DevTokens__Enabled=true
-export Cluster__Secret="${CLUSTER_SECRET:-local-dev-secret}"
+# Development: the Orleans Dashboard at /dashboard opens without a token on this machine.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 command -v dotnet >/dev/null 2>&1 || { echo "run.sh: dotnet SDK is not installed" >&2; exit 1; }
 local_aws_port_is_free "$API_PORT" || { echo "run.sh: port $API_PORT (API_PORT) is already in use" >&2; exit 1; }
@@ -56,17 +58,20 @@ fi
 # DYNAMODB_STORAGE=memory keeps nothing between runs but writes faster (used by bench.sh).
 local_aws_start_services "${DYNAMODB_STORAGE:-shared}" "$DYNAMODB_PORT" "$SES_PORT"
 
-# Multi-process mode (SILOS=N > 0): N silo processes form the cluster through the membership
-# table and the API joins it as a client. Silo i takes grain calls on 11111+i (silo protocol over TCP), answers
-# health checks on http://127.0.0.1:$((12111 + i)) and logs to .data/logs/silo-i.log.
+# Multi-process mode (SILOS=N > 0): N Orleans silos form the cluster through the DynamoDB membership
+# table and the API joins it as an Orleans client through their gateways. Silo i listens on 11111+i
+# (silo-to-silo) and 30000+i (gateway), answers health checks on http://127.0.0.1:$((12111 + i)) and
+# logs to .data/logs/silo-i.log.
 start_silos() {
     local i port
     for ((i = 0; i < SILOS; i++)); do
         port=$((11111 + i))
         local_aws_port_is_free "$port" || { echo "run.sh: port $port (silo $i) is already in use" >&2; return 1; }
+        local gateway=$((30000 + i))
+        local_aws_port_is_free "$gateway" || { echo "run.sh: port $gateway (silo $i gateway) is already in use" >&2; return 1; }
         local health=$((12111 + i))
         local_aws_port_is_free "$health" || { echo "run.sh: port $health (silo $i health) is already in use" >&2; return 1; }
-        Cluster__Mode=Silo Silo__Port="$port" Silo__HealthPort="$health" local_aws_spawn "silo $i" "$LOCAL_AWS_LOG_DIR/silo-$i.log" \
+        Cluster__Mode=Silo Silo__Port="$port" Silo__GatewayPort="$gateway" Silo__HealthPort="$health" local_aws_spawn "silo $i" "$LOCAL_AWS_LOG_DIR/silo-$i.log" \
             dotnet run --no-build --no-launch-profile -c "$CONFIGURATION" --project src/Silo
         SILO_PIDS+=("$LOCAL_AWS_LAST_PID")
         SILO_URLS+=("http://127.0.0.1:$health")
@@ -88,7 +93,7 @@ fi
 
 # The API's output stays on this terminal; only the services log to files.
 echo "run.sh: starting the API (Cluster__Mode=$API_CLUSTER_MODE)" >&2
-Cluster__Mode="$API_CLUSTER_MODE" setsid \
+Cluster__Mode="$API_CLUSTER_MODE" Silo__GatewayPort=0 setsid \
     dotnet run --no-build --no-launch-profile -c "$CONFIGURATION" --project src/Api --urls "http://127.0.0.1:$API_PORT" </dev/null &
 API_PID=$!
 LOCAL_AWS_PIDS+=("$API_PID")
@@ -104,6 +109,7 @@ cat <<EOF
 
   API          http://127.0.0.1:$API_PORT   (health: /health/live)
   Swagger UI   http://127.0.0.1:$API_PORT/swagger
+  Dashboard    http://127.0.0.1:$API_PORT/dashboard   (Orleans Dashboard)
   DynamoDB     http://127.0.0.1:$DYNAMODB_PORT   (data in .data/dynamodb)
   SES store    http://127.0.0.1:$SES_PORT/store
 EOF
