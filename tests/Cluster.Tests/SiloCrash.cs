@@ -36,6 +36,9 @@ public sealed class CrashScenario : ClusterScenario
 
     public DateTimeOffset StormEnded { get; private set; }
 
+    /// <summary>From the SIGKILL until the API's view of membership shows the silo Dead.</summary>
+    public TimeSpan DeclaredDeadAfter { get; private set; } = TimeSpan.MaxValue;
+
     protected override async Task RunAsync()
     {
         Api = new BookingApi(Cluster.Api);
@@ -45,14 +48,44 @@ public sealed class CrashScenario : ClusterScenario
         var buyers = await Buyers.CreateAsync(Cluster, "crash", BuyerCount);
         Cluster.Note($"{Events.Count} events of {Rows * SeatsPerRow} seats, {buyers.Count} buyers");
 
+        Task? deathWatch = null;
         await new Storm(Api, buyers, Events, Ledger) { ConfirmProbability = 0.5 }.RunAsync(_stormLength, _killAfter, async () =>
         {
             Victim = await SiloCrash.BusiestSiloAsync(Cluster);
             KilledAt = DateTimeOffset.UtcNow;
             Cluster.KillSilo(Victim.Index);
+            deathWatch = WatchDeathAsync();
         });
         StormEnded = DateTimeOffset.UtcNow;
         Cluster.Note($"storm over: {Ledger.Summary()}");
+        if (deathWatch is not null) await deathWatch;
+        Cluster.Note($"the killed silo was declared Dead {DeclaredDeadAfter.TotalSeconds:0.0} s after the kill");
+    }
+
+    /// <summary>Polls the API's /cluster (Orleans' membership) while the storm goes on.</summary>
+    private async Task WatchDeathAsync()
+    {
+        var deadline = KilledAt + TimeSpan.FromSeconds(60);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            ClusterReport? report = null;
+            try
+            {
+                report = await Cluster.MembershipAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // A 503 while the cluster reorganizes: ask again.
+            }
+
+            if (report is not null && ClusterProcesses.RowOf(report, Victim)?.Status == "Dead")
+            {
+                DeclaredDeadAfter = DateTimeOffset.UtcNow - KilledAt;
+                return;
+            }
+
+            await Task.Delay(100);
+        }
     }
 }
 
@@ -73,12 +106,21 @@ public sealed class SiloCrash(CrashScenario scenario, ITestOutputHelper output) 
             Assert.Contains(holds, h => h.AckedAt > scenario.KilledAt);
             Assert.Contains(bookings, b => b.AckedAt > scenario.KilledAt);
 
-            // The cluster notices the crash by itself: the silo never said goodbye.
-            await Eventually.WaitUntilAsync(
-                async () => ClusterProcesses.RowOf(await cluster.MembershipAsync(), scenario.Victim)?.Status == "Dead",
-                $"the killed silo {scenario.Victim.Address} is Dead in membership",
-                TimeSpan.FromSeconds(20));
+            // The cluster notices the crash by itself: the silo never said goodbye. The bound is
+            // loose for a loaded machine; the measured time is in the notes (typically 2-4 s).
+            Assert.True(
+                scenario.DeclaredDeadAfter < TimeSpan.FromSeconds(30),
+                $"the killed silo {scenario.Victim.Address} was not declared Dead within 30 s");
             cluster.Note($"membership: {ClusterProcesses.Describe(await cluster.MembershipAsync())}");
+
+            // Service comes back for every event, the dead silo's included: each gets an
+            // acknowledged hold or booking after the kill. The slowest is in the notes.
+            var firstAfterKill = events.ToDictionary(e => e, e => holds.Where(h => h.EventId == e).Select(h => h.AckedAt)
+                .Concat(bookings.Where(b => b.EventId == e).Select(b => b.AckedAt))
+                .Where(t => t > scenario.KilledAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min());
+            var unserved = firstAfterKill.Where(p => p.Value == DateTimeOffset.MaxValue).Select(p => p.Key).ToList();
+            Assert.True(unserved.Count == 0, $"events without an acknowledged request after the kill: {string.Join(", ", unserved)}");
+            cluster.Note($"every event served again within {(firstAfterKill.Values.Max() - scenario.KilledAt).TotalSeconds:0.0} s of the kill");
 
             // Every acknowledged booking is there, confirmed, with the seats it was given.
             var problems = await Checks.ForEachAsync(bookings, async b =>

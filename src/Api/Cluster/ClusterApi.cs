@@ -1,4 +1,5 @@
 using Api.Auth;
+using Api.Problems;
 using Grains.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,10 @@ public static class ClusterApi
     private static async Task<Ok<ClusterResponse>> GetCluster(IGrainFactory grains, IOptions<ClusterHostingOptions> cluster, TimeProvider time)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
-        var hosts = await management.GetDetailedHosts(onlyActive: false);
+        var hosts = await GrainCall.Retry(() => management.GetDetailedHosts(onlyActive: false));
         var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
-        var statistics = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active);
-        var activations = active.Zip(statistics).ToDictionary(p => p.First, p => p.Second.ActivationCount);
+        var counts = await Task.WhenAll(active.Select(silo => ActivationCountAsync(management, silo)));
+        var activations = active.Zip(counts).ToDictionary(p => p.First, p => p.Second);
         var now = time.GetUtcNow();
         return TypedResults.Ok(new ClusterResponse
         {
@@ -39,6 +40,22 @@ public static class ClusterApi
                 })
                 .ToList(),
         });
+    }
+
+    /// <summary>
+    /// Asked silo by silo: a silo that just crashed is still Active until the others declare it
+    /// dead, and its missing count must not hide the rest of the cluster from the operator.
+    /// </summary>
+    private static async Task<int> ActivationCountAsync(IManagementGrain management, SiloAddress silo)
+    {
+        try
+        {
+            return (await management.GetRuntimeStatistics([silo]))[0].ActivationCount;
+        }
+        catch (Exception e) when (GrainCall.IsUnavailable(e) || e is TimeoutException)
+        {
+            return 0;
+        }
     }
 
     private static DateTimeOffset ToOffset(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));

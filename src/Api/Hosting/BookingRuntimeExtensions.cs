@@ -32,6 +32,11 @@ public static class BookingRuntimeExtensions
                     });
                     client.UseDynamoDbClustering();
                     client.AddDashboard();
+
+                    // A call in flight through a gateway that dies is answered by nobody: it fails
+                    // after this timeout and GrainCall retries it elsewhere (Orleans' default: 30 s).
+                    client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+                    client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection("Messaging"));
                 });
 
                 // The user filter and email statistics read their DynamoDB tables directly.

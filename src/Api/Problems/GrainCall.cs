@@ -1,39 +1,44 @@
 using Grains.Abstractions;
 using Orleans.Runtime;
 using Orleans.Storage;
+using Polly;
+using Polly.Retry;
 
 namespace Api.Problems;
 
 /// <summary>
 /// Retries a grain call that failed for a reason a retry can fix: a storage conflict or a journal
-/// failure replaced the activation, or the silo that held it left or is leaving the cluster.
-/// Overload is not retried here: piling retries onto a busy gateway makes it worse, so it goes
-/// straight back to the client as 503 + Retry-After.
+/// failure replaced the activation, the silo that held it (or the gateway the call went through)
+/// died or is leaving, or the answer was lost. Retrying is safe because every mutation is
+/// idempotent within a request (holds carry the request's id, the rest are idempotent by key).
+/// The delays (0.25, 0.5, 1 s, with jitter) outlast the seconds Orleans needs to declare a killed
+/// silo dead. Overload is not retried here: piling retries onto a busy gateway makes it worse, so
+/// it goes straight back to the client as 503 + Retry-After.
 /// </summary>
 public static class GrainCall
 {
     /// <summary>The first attempt and three retries.</summary>
     public const int MaxAttempts = 4;
 
-    public static async Task<T> Retry<T>(Func<Task<T>> call)
-    {
-        for (var attempt = 1; ; attempt++)
+    private static readonly ResiliencePipeline s_retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
         {
-            try
-            {
-                return await call();
-            }
-            catch (Exception e) when (attempt < MaxAttempts && IsRetriable(e))
-            {
-            }
-        }
-    }
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsRetriable),
+            MaxRetryAttempts = MaxAttempts - 1,
+            Delay = TimeSpan.FromMilliseconds(250),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .Build();
+
+    public static async Task<T> Retry<T>(Func<Task<T>> call) =>
+        await s_retry.ExecuteAsync(static async (call, _) => await call(), call);
 
     public static bool IsRetriable(Exception exception) => IsUnavailable(exception) && !IsOverloaded(exception);
 
     /// <summary>Failures that mean "not right now" (503), never a broken request or a bug.</summary>
     public static bool IsUnavailable(Exception exception) => exception is
-        RetriableGrainException or InconsistentStateException or SiloUnavailableException or OrleansMessageRejectionException
+        RetriableGrainException or InconsistentStateException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
         || IsOverloaded(exception);
 
     public static bool IsOverloaded(Exception exception) => exception is GatewayTooBusyException or LimitExceededException;
