@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using TestKit;
 
 namespace Api.Tests;
@@ -54,7 +55,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>The same API on a clock that moves only when a test advances it.</summary>
 public sealed class ManualClockApiFactory : ApiFactory
 {
-    public ManualTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     protected override TimeProvider? Clock => Time;
 }

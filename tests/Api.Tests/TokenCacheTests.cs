@@ -1,6 +1,7 @@
 using System.Text;
 using Api.Auth;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TestKit;
@@ -10,7 +11,7 @@ namespace Api.Tests;
 public sealed class TokenCacheTests
 {
     private static readonly SymmetricSecurityKey _key = new(Encoding.UTF8.GetBytes(new string('k', 32)));
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task RepeatedTokenIsServedFromTheCacheUntilItExpires()

@@ -1,7 +1,7 @@
 using Grains.Hosting;
 using Grains.Users;
-using Orleans.Dashboard;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using OrleansDynamoDb.Clustering;
 
 namespace Api.Hosting;

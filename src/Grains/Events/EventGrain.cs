@@ -1,8 +1,8 @@
-using OrleansDynamoDb.Journal;
 using Grains.Abstractions;
 using Grains.Events.Journal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansDynamoDb.Journal;
 
 namespace Grains.Events;
 

@@ -3,6 +3,7 @@ using Grains.Events;
 using Grains.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Storage;
 using OrleansDynamoDb.Journal;
 using TestKit;
@@ -68,7 +69,7 @@ public sealed class EventGrainTests
     [Fact]
     public async Task HoldExpiresOnTimeWithoutAnyCallAndItsSeatsAreBookableAgain()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var silo = await StartSiloAsync(time);
         var eventId = await CreateReservedEventAsync(silo.GrainFactory, 1, 1, 4, holdTtlSeconds: 60);
         var grain = silo.GrainFactory.GetGrain<IEventGrain>(eventId);
@@ -86,7 +87,7 @@ public sealed class EventGrainTests
     [Fact]
     public async Task ReleasedHoldIsForgottenAfterRetentionAndThenAnswersHoldEnded()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var silo = await StartSiloAsync(time);
         var eventId = await CreateReservedEventAsync(silo.GrainFactory, 1, 1, 4);
         var grain = silo.GrainFactory.GetGrain<IEventGrain>(eventId);
@@ -103,7 +104,7 @@ public sealed class EventGrainTests
     [Fact]
     public async Task RetriedReleaseWithItsKeyIsAnsweredTheSameAfterTheHoldIsForgotten()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var silo = await StartSiloAsync(time);
         var eventId = await CreateReservedEventAsync(silo.GrainFactory, 1, 1, 4);
         var grain = silo.GrainFactory.GetGrain<IEventGrain>(eventId);
@@ -124,7 +125,7 @@ public sealed class EventGrainTests
     }
 
     /// <summary>Moves the clock on until ann's ended hold is forgotten (after the ended-hold retention).</summary>
-    private static Task WaitUntilForgottenAsync(IEventGrain grain, string holdId, ManualTimeProvider time) =>
+    private static Task WaitUntilForgottenAsync(IEventGrain grain, string holdId, FakeTimeProvider time) =>
         Eventually.WaitUntilAsync(
             async () =>
             {
@@ -136,7 +137,7 @@ public sealed class EventGrainTests
     [Fact]
     public async Task ConfirmAfterExpiryIsRejected()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var silo = await StartSiloAsync(time);
         var eventId = await CreateReservedEventAsync(silo.GrainFactory, 1, 1, 4, holdTtlSeconds: 30);
         var grain = silo.GrainFactory.GetGrain<IEventGrain>(eventId);
@@ -210,7 +211,7 @@ public sealed class EventGrainTests
     [Fact]
     public async Task RestartLosesNoBookingAndRevivesNoExpiredHold()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var prefix = TestSilo.NewTablePrefix();
         string eventId;
         var booked = new List<string>();

@@ -1,7 +1,7 @@
-using OrleansDynamoDb.Journal;
 using System.Text.Json;
 using Grains.Abstractions;
 using Orleans.Storage;
+using OrleansDynamoDb.Journal;
 
 namespace Grains.Events.Journal;
 
