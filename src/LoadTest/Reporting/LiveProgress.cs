@@ -14,7 +14,9 @@ internal static class LiveProgress
     public static async Task<T> ShowAsync<T>(IAnsiConsole console, bool quiet, string title, RunWindow window,
         IReadOnlyList<WorkerStats> workers, Func<int> activeWorkers, Task<T> phase)
     {
-        if (quiet)
+        // Without ANSI (--quiet, or output redirected: Spectre.Console 0.55+ no longer writes cursor
+        // movement to a pipe) each update would be appended to the last, one endless line in the log.
+        if (quiet || !console.Profile.Capabilities.Ansi)
         {
             return await phase;
         }
