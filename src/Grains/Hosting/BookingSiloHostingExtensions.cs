@@ -40,7 +40,7 @@ public static class BookingSiloHostingExtensions
             });
             silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Membership"));
             silo.AddBookingGrains(configuration);
-            silo.AddDashboard();
+            if (configuration.GetValue("Dashboard:Enabled", true)) silo.AddDashboard();
         });
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
         return builder;
