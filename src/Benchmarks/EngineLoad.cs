@@ -39,13 +39,10 @@ internal static class EngineLoad
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DynamoDb:TablePrefix"] = $"engine{Guid.NewGuid():N}"[..16] + "-",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
             ["Cluster:ClusterId"] = "engine-" + Guid.NewGuid().ToString("N")[..8],
             ["Silo:GatewayPort"] = "0",
         });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddBookingSilo();
         using var host = builder.Build();
         await host.StartAsync();

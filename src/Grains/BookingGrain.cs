@@ -4,7 +4,7 @@ namespace Grains;
 
 /// <summary>
 /// Orleans' <see cref="Grain"/> plus what every booking grain reads: its string key, the grains'
-/// clock (Orleans' per-area TimeProvider, replaced by a fake one in tests) and reminders by name.
+/// clock (Orleans' per-area TimeProvider, replaced by a fake one in tests) and removing a reminder by name.
 /// </summary>
 public abstract class BookingGrain : Grain
 {
@@ -15,15 +15,12 @@ public abstract class BookingGrain : Grain
 
     protected TimeProvider TimeProvider => _timeProvider ??= ServiceProvider.GetRequiredKeyedService<TimeProvider>(TimeProviderNames.Grains);
 
-    /// <summary>A durable reminder: fires even when this grain is inactive or its silo restarted.</summary>
-    protected Task RegisterOrUpdateReminder(string name, TimeSpan dueTime, TimeSpan period) =>
-        GrainReminderExtensions.RegisterOrUpdateReminder(this, name, dueTime, period);
-
+    /// <summary>Orleans removes a reminder by its handle; the grains know it only by name.</summary>
     protected async Task UnregisterReminder(string name)
     {
-        if (await GrainReminderExtensions.GetReminder(this, name) is { } reminder)
+        if (await this.GetReminder(name) is { } reminder)
         {
-            await GrainReminderExtensions.UnregisterReminder(this, reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 }

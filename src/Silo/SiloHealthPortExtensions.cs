@@ -8,7 +8,7 @@ public static class SiloHealthPortExtensions
     /// <summary>The silo's only HTTP listener: health checks on Silo:HealthPort (ECS and run.sh probe it).</summary>
     public static WebApplicationBuilder UseSiloHealthPort(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+        var options = ValidatedSection.Get<SiloEndpointOptions>(builder.Configuration, SiloEndpointOptions.SectionName);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(options.HealthPort, listen => listen.Protocols = HttpProtocols.Http1));
         return builder;
     }

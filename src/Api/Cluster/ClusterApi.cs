@@ -52,7 +52,7 @@ public static class ClusterApi
         {
             return (await management.GetRuntimeStatistics([silo]))[0].ActivationCount;
         }
-        catch (Exception e) when (GrainCall.IsUnavailable(e) || e is TimeoutException)
+        catch (Exception e) when (GrainCall.IsUnavailable(e))
         {
             return 0;
         }

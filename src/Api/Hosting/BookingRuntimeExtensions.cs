@@ -1,5 +1,6 @@
 using Grains.Hosting;
 using Grains.Users;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using OrleansDynamoDb.Clustering;
@@ -15,8 +16,8 @@ public static class BookingRuntimeExtensions
     /// </summary>
     public static WebApplicationBuilder AddBookingRuntime(this WebApplicationBuilder builder)
     {
-        var cluster = builder.Configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new ClusterHostingOptions();
-        builder.Services.AddOptions<ClusterHostingOptions>().Bind(builder.Configuration.GetSection(ClusterHostingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var cluster = ValidatedSection.Get<ClusterHostingOptions>(builder.Configuration, ClusterHostingOptions.SectionName);
+        builder.Services.AddSingleton(Options.Create(cluster));
         switch (cluster.Mode)
         {
             case ClusterMode.OneProcess:
@@ -25,11 +26,7 @@ public static class BookingRuntimeExtensions
             case ClusterMode.Client:
                 builder.UseOrleansClient(client =>
                 {
-                    client.Configure<ClusterOptions>(o =>
-                    {
-                        o.ClusterId = cluster.ClusterId;
-                        o.ServiceId = cluster.ServiceId;
-                    });
+                    client.Configure<ClusterOptions>(cluster.ApplyTo);
                     client.UseDynamoDbClustering();
                     client.AddDashboard();
 

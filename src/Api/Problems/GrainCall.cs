@@ -1,6 +1,4 @@
 using Grains.Abstractions;
-using Orleans.Runtime;
-using Orleans.Storage;
 using Polly;
 using Polly.Retry;
 
@@ -34,12 +32,8 @@ public static class GrainCall
     public static async Task<T> Retry<T>(Func<Task<T>> call) =>
         await s_retry.ExecuteAsync(static async (call, _) => await call(), call);
 
-    public static bool IsRetriable(Exception exception) => IsUnavailable(exception) && !IsOverloaded(exception);
+    public static bool IsRetriable(Exception exception) => GrainFailures.IsTransientOrConflict(exception);
 
     /// <summary>Failures that mean "not right now" (503), never a broken request or a bug.</summary>
-    public static bool IsUnavailable(Exception exception) => exception is
-        RetriableGrainException or InconsistentStateException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-        || IsOverloaded(exception);
-
-    public static bool IsOverloaded(Exception exception) => exception is GatewayTooBusyException or LimitExceededException;
+    public static bool IsUnavailable(Exception exception) => GrainFailures.IsTransientOrConflict(exception) || GrainFailures.IsOverloaded(exception);
 }

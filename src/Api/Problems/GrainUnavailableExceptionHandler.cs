@@ -1,3 +1,4 @@
+using Grains.Abstractions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +11,7 @@ internal sealed class GrainUnavailableExceptionHandler(IProblemDetailsService pr
     {
         if (!GrainCall.IsUnavailable(exception)) return false;
 
-        var overloaded = GrainCall.IsOverloaded(exception);
+        var overloaded = GrainFailures.IsOverloaded(exception);
         if (!overloaded) logger.LogWarning(exception, "A grain call still failed after {Attempts} attempts.", GrainCall.MaxAttempts);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "1";

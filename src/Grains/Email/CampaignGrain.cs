@@ -70,7 +70,7 @@ public sealed class CampaignGrain(
             S.Recipients = [.. recipients];
             S.CreatedAt = now;
             S.CompletedAt = recipients.Count == 0 ? now : null;
-            if (recipients.Count > 0) await RegisterOrUpdateReminder(RunReminder, s_reminderPeriod, s_reminderPeriod);
+            if (recipients.Count > 0) await this.RegisterOrUpdateReminder(RunReminder, s_reminderPeriod, s_reminderPeriod);
             try
             {
                 await state.WriteStateAsync();

@@ -35,7 +35,7 @@ public sealed partial class EventGrain
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.OutboxConcurrency, TaskScheduler = TaskScheduler.Current };
                     await Parallel.ForEachAsync(due.GroupBy(e => e.UserId), parallel, (messages, _) => new ValueTask(DeliverToUserAsync(messages)));
                 }
-                catch (Exception e) when (TransientFailures.IsTransientOrConflict(e))
+                catch (Exception e) when (GrainFailures.IsTransientOrConflict(e))
                 {
                     // Expected while a silo shuts down or a user grain is busy: not worth a stack trace.
                     logger.LogInformation("Event {EventId}: outbox delivery deferred ({Reason}); retrying", EventId, e.Message);

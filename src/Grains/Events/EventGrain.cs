@@ -132,7 +132,7 @@ public sealed partial class EventGrain(
         _reminderRegistered = true;
         try
         {
-            await RegisterOrUpdateReminder(RecoveryReminder, _options.RecoveryReminderPeriod, _options.RecoveryReminderPeriod);
+            await this.RegisterOrUpdateReminder(RecoveryReminder, _options.RecoveryReminderPeriod, _options.RecoveryReminderPeriod);
         }
         catch (Exception e)
         {

@@ -18,15 +18,11 @@ public static class BookingSiloHostingExtensions
     public static IHostApplicationBuilder AddBookingSilo(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var cluster = BindValidated<ClusterHostingOptions>(configuration, ClusterHostingOptions.SectionName);
-        var endpoints = BindValidated<SiloEndpointOptions>(configuration, SiloEndpointOptions.SectionName);
+        var cluster = ValidatedSection.Get<ClusterHostingOptions>(configuration, ClusterHostingOptions.SectionName);
+        var endpoints = ValidatedSection.Get<SiloEndpointOptions>(configuration, SiloEndpointOptions.SectionName);
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = cluster.ClusterId;
-                o.ServiceId = cluster.ServiceId;
-            });
+            silo.Configure<ClusterOptions>(cluster.ApplyTo);
             silo.ConfigureEndpoints(endpoints.ResolveAdvertisedAddress(), endpoints.Port, endpoints.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseDynamoDbClustering();
             silo.Configure<ClusterMembershipOptions>(o =>
@@ -44,17 +40,5 @@ public static class BookingSiloHostingExtensions
         });
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
         return builder;
-    }
-
-    private static T BindValidated<T>(IConfiguration configuration, string section) where T : class, new()
-    {
-        var options = configuration.GetSection(section).Get<T>() ?? new T();
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))
-        {
-            throw new InvalidOperationException($"Configuration section '{section}' is invalid: {string.Join("; ", results.Select(r => r.ErrorMessage))}");
-        }
-
-        return options;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Orleans.Configuration;
 
 namespace Grains.Hosting;
 
@@ -19,4 +20,11 @@ public sealed class ClusterHostingOptions
     [Required]
     [RegularExpression("^[A-Za-z0-9_.-]+$")]
     public string ServiceId { get; set; } = "booking";
+
+    /// <summary>Orleans' own cluster identity, the same for silos and clients.</summary>
+    public void ApplyTo(ClusterOptions options)
+    {
+        options.ClusterId = ClusterId;
+        options.ServiceId = ServiceId;
+    }
 }

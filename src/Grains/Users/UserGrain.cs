@@ -1,8 +1,8 @@
 using Grains.Abstractions;
-using Orleans.Storage;
 using Grains.Email;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace Grains.Users;
 
@@ -327,7 +327,7 @@ public sealed class UserGrain(
         {
             return await DoAsync(entry);
         }
-        catch (Exception e) when (TransientFailures.IsTransient(e))
+        catch (Exception e) when (GrainFailures.IsTransient(e))
         {
             // Expected while a silo shuts down or the target is busy: not worth a stack trace.
             logger.LogInformation("User {UserId}: {Kind} {Target} deferred ({Reason}); retrying later", GrainKey, entry.Kind, entry.Target, e.Message);
@@ -385,7 +385,7 @@ public sealed class UserGrain(
     private async Task EnsureReminderAsync()
     {
         if (_reminderRegistered) return;
-        await RegisterOrUpdateReminder(OutboxReminder, s_reminderPeriod, s_reminderPeriod);
+        await this.RegisterOrUpdateReminder(OutboxReminder, s_reminderPeriod, s_reminderPeriod);
         _reminderRegistered = true;
     }
 
