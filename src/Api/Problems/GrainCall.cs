@@ -9,8 +9,8 @@ namespace Api.Problems;
 /// failure replaced the activation, the silo that held it (or the gateway the call went through)
 /// died or is leaving, or the answer was lost. Retrying is safe because every mutation is
 /// idempotent within a request (holds carry the request's id, the rest are idempotent by key).
-/// The delays (0.25, 0.5, 1 s, with jitter) outlast the seconds Orleans needs to declare a killed
-/// silo dead. Overload is not retried here: piling retries onto a busy gateway makes it worse, so
+/// The delays (0.5, 1, 2 s, with jitter) outlast the seconds Orleans needs to declare a killed
+/// silo dead, or to move the grains of a silo that is shutting down under load. Overload is not retried here: piling retries onto a busy gateway makes it worse, so
 /// it goes straight back to the client as 503 + Retry-After.
 /// </summary>
 public static class GrainCall
@@ -23,7 +23,7 @@ public static class GrainCall
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(IsRetriable),
             MaxRetryAttempts = MaxAttempts - 1,
-            Delay = TimeSpan.FromMilliseconds(250),
+            Delay = TimeSpan.FromMilliseconds(500),
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
         })
