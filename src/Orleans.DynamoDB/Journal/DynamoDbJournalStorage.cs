@@ -53,14 +53,15 @@ public sealed class DynamoDbJournalStorage(IAmazonDynamoDB client, IOptions<Dyna
                 ExpressionAttributeNames = new() { ["#seq"] = L.Sequence },
             }, cancellationToken);
         }
-        catch (ConditionalCheckFailedException exception)
+        catch (ConditionalCheckFailedException)
         {
             // The "etags" of a journal are sequence numbers: entry n is stored, this writer expected n - 1 to be the last.
+            // No inner exception: this one travels back to callers in Orleans responses, and Orleans
+            // cannot serialize the AWS SDK's exception (the caller would get a codec error instead).
             throw new InconsistentStateException(
                 $"Journal entry {sequence} of {grainId} was already written by another activation.",
                 sequence.ToString(CultureInfo.InvariantCulture),
-                (sequence - 1).ToString(CultureInfo.InvariantCulture),
-                exception);
+                (sequence - 1).ToString(CultureInfo.InvariantCulture));
         }
     }
 

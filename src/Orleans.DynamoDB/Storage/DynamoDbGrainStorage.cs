@@ -143,11 +143,13 @@ public sealed partial class DynamoDbGrainStorage(
     {
         var storedETag = exception.Item is { Count: > 0 } item && item.TryGetValue(GrainsTableLayout.ETag, out var stored) ? stored.S : null;
         LogConflict(logger, operation, stateName, grainId, storedETag, currentETag);
+
+        // Without the AWS exception inside: callers may receive this across silos, and Orleans
+        // cannot serialize the AWS SDK's exception types.
         return new InconsistentStateException(
             $"Grain storage '{name}' refused to {operation} state '{stateName}' of {grainId}: stored etag {storedETag ?? "(none)"}, this activation's etag {currentETag ?? "(none)"}.",
             storedETag,
-            currentETag,
-            exception);
+            currentETag);
     }
 
     private T? Deserialize<T>(string stateName, GrainId grainId, byte[] data, string etag)
