@@ -8,7 +8,7 @@ public sealed partial class EventGrain
 {
     private void StartDelivery()
     {
-        if (_delivering || _broken) return;
+        if (_delivering || _broken || _deactivating) return;
         _delivering = true;
         _ = DeliverAsync();
     }
@@ -22,7 +22,7 @@ public sealed partial class EventGrain
     {
         try
         {
-            while (!_broken && _state.Outbox.Count > 0)
+            while (!_broken && !_deactivating && _state.Outbox.Count > 0)
             {
                 var upTo = _state.NextOutbox - 1;
                 await _journal.WhenDurable();
@@ -41,6 +41,10 @@ public sealed partial class EventGrain
                     logger.LogInformation("Event {EventId}: outbox delivery deferred ({Reason}); retrying", EventId, e.Message);
                     await Task.Delay(_options.OutboxRetryDelay, TimeProvider);
                     continue;
+                }
+                catch (Exception) when (_deactivating)
+                {
+                    break;
                 }
                 catch (Exception e)
                 {

@@ -26,6 +26,7 @@ public sealed partial class EventGrain(
     private bool _reminderRegistered;
     private bool _delivering;
     private bool _broken;
+    private bool _deactivating;
     private DateTimeOffset _lastPrune;
 
     private string EventId => GrainKey;
@@ -41,6 +42,9 @@ public sealed partial class EventGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Undelivered outbox messages are durable: the next activation (woken by the recovery
+        // reminder if need be) delivers them; this one can no longer call other grains.
+        _deactivating = true;
         if (_broken || !_state.Exists) return;
         try
         {
