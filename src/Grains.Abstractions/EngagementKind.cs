@@ -6,4 +6,7 @@ public enum EngagementKind
     BookingCancelled,
     HostAdded,
     HostRemoved,
+
+    /// <summary>The event starts within a day: remind the holder of a confirmed booking.</summary>
+    BookingReminder,
 }

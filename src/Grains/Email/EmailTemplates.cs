@@ -9,6 +9,8 @@ public static class EmailTemplates
 {
     public static string BookingEmailId(string bookingId) => "booking-" + bookingId;
 
+    public static string BookingReminderEmailId(string bookingId) => "booking-reminder-" + bookingId;
+
     public static string CampaignEmailId(string campaignId, string userId) => $"campaign-{campaignId}-{userId}";
 
     public static EmailRequest BookingConfirmation(string userId, UserProfile? profile, UserBooking booking)
@@ -42,6 +44,40 @@ public static class EmailTemplates
             TextBody = text,
             HtmlBody = html,
             Kind = EmailKinds.BookingConfirmation,
+            BookingId = booking.BookingId,
+        };
+    }
+
+    public static EmailRequest BookingReminder(string userId, UserProfile? profile, UserBooking booking)
+    {
+        var name = profile is null ? "there" : profile.FirstName;
+        var seats = booking.Seats.Count > 0 ? string.Join(", ", booking.Seats) : $"{booking.Quantity} general admission";
+        var when = booking.EventStartAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var text = $"""
+            Hi {name},
+
+            {booking.EventTitle} starts on {when}.
+            Booking: {booking.BookingId}
+            Seats: {seats}
+
+            See you there!
+            """;
+        var html = $"""
+            <html><body>
+            <p>Hi {Encode(name)},</p>
+            <p><strong>{Encode(booking.EventTitle)}</strong> starts on {Encode(when)}.</p>
+            <p>Booking: {Encode(booking.BookingId)}<br>Seats: {Encode(seats)}</p>
+            <p>See you there!</p>
+            </body></html>
+            """;
+        return new EmailRequest
+        {
+            UserId = userId,
+            To = profile?.Email,
+            Subject = $"Reminder: {booking.EventTitle} starts soon",
+            TextBody = text,
+            HtmlBody = html,
+            Kind = EmailKinds.BookingReminder,
             BookingId = booking.BookingId,
         };
     }

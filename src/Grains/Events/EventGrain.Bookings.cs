@@ -27,6 +27,7 @@ public sealed partial class EventGrain
         if (hold.Status != HoldStatus.Active) return HoldEnded(hold);
         var number = _state.NextBooking;
         await Emit(new BookingConfirmed(hold.Number, number, TotalOf(hold), command.PaymentReference, TimeProvider.GetUtcNow(), Record(command.Idempotency)));
+        EnsureBookingReminder();
         return Outcome<BookingView>.Ok(EventViews.Booking(_state, _state.Bookings[number]), created: true);
     }
 

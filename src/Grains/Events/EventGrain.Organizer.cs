@@ -71,7 +71,9 @@ public sealed partial class EventGrain
             if (owner != EventId) return Failure.Conflict("Slug taken", $"Slug '{command.Definition.Slug}' belongs to another event.");
         }
 
+        var startBefore = _state.Definition!.StartAt;
         await Emit(new EventUpdated(command.Definition, TimeProvider.GetUtcNow()));
+        if (command.Definition.StartAt != startBefore) EnsureBookingReminder(startChanged: true);
         if (command.Definition.Slug != oldSlug) await GrainFactory.GetGrain<ISlugGrain>(oldSlug).Release(EventId);
         return Outcome<EventDetails>.Ok(EventViews.Details(_state));
     }

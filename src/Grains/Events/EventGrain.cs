@@ -38,6 +38,7 @@ public sealed partial class EventGrain(
         this.RegisterGrainTimer(_ => SweepAsync(), _options.ExpirySweepPeriod, _options.ExpirySweepPeriod);
         _reminderRegistered = _state.ActiveHoldCount > 0 || _state.Outbox.Count > 0;
         if (_state.Outbox.Count > 0) StartDelivery();
+        EnsureBookingReminder();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -92,6 +93,7 @@ public sealed partial class EventGrain(
     {
         if (_broken || !_state.Exists) return Task.CompletedTask;
         ExpireDue();
+        QueueBookingRemindersIfDue();
         _journal.FlushLazyChanges();
         var now = TimeProvider.GetUtcNow();
         _state.PruneEndedHolds(now - _options.EndedHoldRetention, _options.MaxEndedHolds);
@@ -112,7 +114,13 @@ public sealed partial class EventGrain(
     {
         if (!_state.Exists)
         {
-            await UnregisterReminder(RecoveryReminder);
+            await UnregisterReminder(reminderName);
+            return;
+        }
+
+        if (reminderName == BookingRemindersReminder)
+        {
+            await OnBookingRemindersReminderAsync();
             return;
         }
 

@@ -51,4 +51,16 @@ public sealed class EventGrainOptions
     /// <summary>Wait before retrying outbox delivery after a failure. Default 2 seconds.</summary>
     public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long before an event starts its booking holders get a reminder email (once per booking;
+    /// bookings confirmed later than that get none, their confirmation is as recent). Default 24 hours.
+    /// </summary>
+    public TimeSpan BookingReminderLead { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Period of the durable reminder that wakes an event grain when its booking reminders are due;
+    /// if a silo is down at that moment, the next tick sends them. Default 10 minutes (at least
+    /// Orleans' ReminderOptions.MinimumReminderPeriod).
+    /// </summary>
+    public TimeSpan BookingReminderRetryPeriod { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -19,6 +19,7 @@ public sealed partial class EventState
         NextBooking = NextBooking,
         NextOutbox = NextOutbox,
         Counters = Counters,
+        BookingRemindersQueued = BookingRemindersQueued,
         Holds = [.. _holds.Values],
         Bookings = [.. _bookings.Values],
         Idempotency = new(_idempotency, StringComparer.Ordinal),
@@ -41,6 +42,7 @@ public sealed partial class EventState
             NextBooking = snapshot.NextBooking,
             NextOutbox = snapshot.NextOutbox,
             Counters = snapshot.Counters,
+            BookingRemindersQueued = snapshot.BookingRemindersQueued,
         };
         if (snapshot.Sections is { Count: > 0 } sections)
         {

@@ -73,6 +73,12 @@ public sealed partial class EventState
 
     public int ActiveHoldCount { get; private set; }
 
+    /// <summary>True once the reminders before the start went into the outbox; they are never queued twice.</summary>
+    public bool BookingRemindersQueued { get; private set; }
+
+    /// <summary>True if a booking confirmed before <paramref name="moment"/> is not cancelled.</summary>
+    public bool HasBookingsBefore(DateTimeOffset moment) => _bookings.Values.Any(b => !b.IsCancelled && b.CreatedAt < moment);
+
     public int SeatsHeldBy(string userId) => _seatsHeldByUser.GetValueOrDefault(userId);
 
     /// <summary>The active hold a client request already placed, if any.</summary>
@@ -145,6 +151,7 @@ public sealed partial class EventState
             case EventUpdated c: ApplyUpdated(c); break;
             case EventPublished c: Status = EventStatus.OnSale; UpdatedAt = c.At; break;
             case EventCancelled c: ApplyEventCancelled(c); break;
+            case BookingRemindersQueued c: ApplyRemindersQueued(c); break;
             default: throw new InvalidOperationException($"Event {EventId}: unknown journal change {change.GetType().Name}.");
         }
     }
@@ -198,6 +205,16 @@ public sealed partial class EventState
         Status = EventStatus.Cancelled;
         UpdatedAt = c.At;
         Remember(c.Idempotency, "cancelEvent", 0, c.At);
+    }
+
+    private void ApplyRemindersQueued(BookingRemindersQueued c)
+    {
+        foreach (var booking in _bookings.Values.Where(b => !b.IsCancelled && b.CreatedAt < c.DueAt).OrderBy(b => b.Number))
+        {
+            Enqueue(booking.UserId, EngagementKind.BookingReminder, "booking-reminder", c.At, booking);
+        }
+
+        BookingRemindersQueued = true;
     }
 
     private void ApplyHold(HoldPlaced c)

@@ -54,6 +54,7 @@ public sealed class UserGrain(
             EngagementKind.BookingConfirmed => ApplyConfirmed(message),
             EngagementKind.BookingCancelled => ApplyCancelled(message),
             EngagementKind.HostAdded or EngagementKind.HostRemoved => ApplyHosting(message),
+            EngagementKind.BookingReminder => ApplyReminder(message),
             _ => throw new InvalidOperationException($"User {GrainKey}: message {message.Id} has unknown kind {message.Kind}."),
         };
         if (!applied)
@@ -179,6 +180,19 @@ public sealed class UserGrain(
             S.Bookings[bookingId] = BookingOf(message, bookingId, Cancelled);
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Queues the reminder email of a confirmed booking. A redelivered reminder may queue it again:
+    /// its email grain (one per booking) sends it once whatever the number of requests.
+    /// </summary>
+    private bool ApplyReminder(EngagementMessage message)
+    {
+        var bookingId = BookingIdOf(message);
+        if (!S.Bookings.TryGetValue(bookingId, out var booking) || booking.Status != Confirmed) return false;
+        if (S.Outbox.Any(e => e.Kind == UserOutboxEntry.ReminderEmail && e.Target == bookingId)) return false;
+        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.ReminderEmail, Target = bookingId });
         return true;
     }
 
@@ -351,6 +365,13 @@ public sealed class UserGrain(
                 var email = GrainFactory.GetGrain<IEmailGrain>(EmailTemplates.BookingEmailId(booking.BookingId));
                 var view = await email.Send(EmailTemplates.BookingConfirmation(GrainKey, S.Profile, booking));
                 return view.Status != EmailStatuses.Pending;
+            case UserOutboxEntry.ReminderEmail:
+                var reminded = S.Bookings.GetValueOrDefault(entry.Target)
+                    ?? throw new InvalidOperationException($"User {GrainKey}: reminder email for booking {entry.Target}, which is not in the booking index.");
+                // Cancelled since the reminder was queued: nothing to remind of.
+                if (reminded.Status != Confirmed) return true;
+                var reminder = GrainFactory.GetGrain<IEmailGrain>(EmailTemplates.BookingReminderEmailId(reminded.BookingId));
+                return (await reminder.Send(EmailTemplates.BookingReminder(GrainKey, S.Profile, reminded))).Status != EmailStatuses.Pending;
             case UserOutboxEntry.ReleaseAddress:
                 await GrainFactory.GetGrain<IEmailAddressGrain>(entry.Target).Release(GrainKey);
                 return true;

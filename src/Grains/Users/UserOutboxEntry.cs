@@ -5,12 +5,13 @@ namespace Grains.Users;
 public sealed record UserOutboxEntry
 {
     public const string BookingEmail = "booking-email";
+    public const string ReminderEmail = "reminder-email";
     public const string ReleaseAddress = "release-address";
 
     [Id(0)]
     public required string Kind { get; init; }
 
-    /// <summary>Booking id for <see cref="BookingEmail"/>, the normalized address for <see cref="ReleaseAddress"/>.</summary>
+    /// <summary>Booking id for <see cref="BookingEmail"/> and <see cref="ReminderEmail"/>, the normalized address for <see cref="ReleaseAddress"/>.</summary>
     [Id(1)]
     public required string Target { get; init; }
 }

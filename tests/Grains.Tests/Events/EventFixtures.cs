@@ -11,7 +11,7 @@ internal static class EventFixtures
 
     public static string NewId() => Guid.NewGuid().ToString("N");
 
-    public static async Task<string> CreateReservedEventAsync(IGrainFactory grains, int sections, int rows, int seatsPerRow, int holdTtlSeconds = 180, int maxSeatsPerHold = 10)
+    public static async Task<string> CreateReservedEventAsync(IGrainFactory grains, int sections, int rows, int seatsPerRow, int holdTtlSeconds = 180, int maxSeatsPerHold = 10, EventDefinition? definition = null)
     {
         var venueId = NewId();
         var venue = await grains.GetGrain<IVenueGrain>(venueId).Create(new CreateVenue
@@ -30,7 +30,7 @@ internal static class EventFixtures
         {
             Caller = Organizer,
             VenueId = venueId,
-            Definition = Definition(holdTtlSeconds, maxSeatsPerHold),
+            Definition = definition ?? Definition(holdTtlSeconds, maxSeatsPerHold),
         });
         Assert.True(created.Succeeded, created.Failure?.Detail);
         return eventId;

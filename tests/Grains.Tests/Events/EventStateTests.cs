@@ -29,6 +29,27 @@ public sealed class EventStateTests
     }
 
     [Fact]
+    public void RemindersGoToBookingsConfirmedBeforeTheirTimeAndNotCancelled()
+    {
+        var state = NewEvent();
+        var dueAt = s_start.AddHours(1);
+        state.Apply(new HoldPlaced(1, "ann", [0], 1, s_start, s_start.AddMinutes(3), null));
+        state.Apply(new BookingConfirmed(1, 1, 25m, null, s_start, null));
+        state.Apply(new HoldPlaced(2, "bob", [1], 1, s_start, s_start.AddMinutes(3), null));
+        state.Apply(new BookingConfirmed(2, 2, 25m, null, s_start, null));
+        state.Apply(new BookingCancelled(2, s_start.AddMinutes(5), null));
+        state.Apply(new HoldPlaced(3, "cat", [2], 1, dueAt, dueAt.AddMinutes(3), null));
+        state.Apply(new BookingConfirmed(3, 3, 25m, null, dueAt, null));
+        state.Apply(new OutboxDelivered(state.NextOutbox - 1));
+
+        state.Apply(new BookingRemindersQueued(dueAt.AddMinutes(1), dueAt));
+
+        var reminder = Assert.Single(state.Outbox);
+        Assert.Equal(("ann", EngagementKind.BookingReminder), (reminder.UserId, reminder.Message.Kind));
+        Assert.True(EventState.FromSnapshot(state.EventId, state.ToSnapshot()).BookingRemindersQueued);
+    }
+
+    [Fact]
     public void BeyondTheLimitTheOldestEndedHoldsAreForgottenFirst()
     {
         var state = NewEvent();

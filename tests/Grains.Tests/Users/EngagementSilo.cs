@@ -9,7 +9,7 @@ namespace Grains.Tests.Users;
 /// <summary>A test silo with the booking grains and user engagement, on DynamoDB Local and SES local.</summary>
 internal static class EngagementSilo
 {
-    public static async Task<TestSilo> StartAsync(string? tablePrefix = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? configure = null)
+    public static async Task<TestSilo> StartAsync(string? tablePrefix = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? configure = null, TimeProvider? time = null)
     {
         var ses = await LocalAws.SesAsync();
         var config = new Dictionary<string, string?>
@@ -21,6 +21,7 @@ internal static class EngagementSilo
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         return await TestSilo.StartAsync(
+            timeProvider: time,
             tablePrefix: tablePrefix,
             settings: config,
             configureServices: services =>

@@ -19,4 +19,5 @@ namespace Grains.Events.Journal;
 [JsonDerivedType(typeof(BookingConfirmed), "confirm")]
 [JsonDerivedType(typeof(BookingCancelled), "cancelBooking")]
 [JsonDerivedType(typeof(OutboxDelivered), "delivered")]
+[JsonDerivedType(typeof(BookingRemindersQueued), "remindersQueued")]
 public abstract record EventChange;

@@ -29,6 +29,8 @@ public sealed record EventSnapshot
 
     public required EventCounters Counters { get; init; }
 
+    public bool BookingRemindersQueued { get; init; }
+
     public required List<HoldRecord> Holds { get; init; }
 
     public required List<BookingRecord> Bookings { get; init; }
