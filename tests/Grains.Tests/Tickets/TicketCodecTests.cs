@@ -198,6 +198,18 @@ public sealed class TicketCodecTests
     }
 
     [Fact]
+    public void KeyPairSurvivesOrleansSerializationAndJson()
+    {
+        var ticket = new TicketPayload(EventId, 2, 1, "A:1:1");
+
+        var stored = OrleansCopy.RoundTrip(s_key);
+        var journaled = System.Text.Json.JsonSerializer.Deserialize<TicketKeyPair>(System.Text.Json.JsonSerializer.Serialize(s_key))!;
+
+        Assert.Equal(TicketCodec.Sign(ticket, s_key), TicketCodec.Sign(ticket, stored));
+        Assert.Equal(TicketCodec.Sign(ticket, s_key), TicketCodec.Sign(ticket, journaled));
+    }
+
+    [Fact]
     public void KeyPairWhosePublicKeyIsNotItsOwnCannotSign()
     {
         var mismatched = s_key with { PublicKey = TicketKeyPair.Generate().PublicKey };
