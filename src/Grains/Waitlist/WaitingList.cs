@@ -76,7 +76,11 @@ public sealed class WaitingList
     /// first that fits what is left, and so on. Changes nothing; each planned offer becomes one by
     /// <see cref="MarkOffered"/> once its hold is placed.
     /// </summary>
-    public IReadOnlyList<WaitlistOfferPlan> OfferFreedSeats(int freeSeats, DateTimeOffset now, TimeSpan offerDuration)
+    /// <param name="eligible">
+    /// Entries the grain cannot serve now (say, a user whose own holds would take them over the seat
+    /// limit) are passed over for this release only and keep their place.
+    /// </param>
+    public IReadOnlyList<WaitlistOfferPlan> OfferFreedSeats(int freeSeats, DateTimeOffset now, TimeSpan offerDuration, Func<WaitlistEntry, bool>? eligible = null)
     {
         var plans = new List<WaitlistOfferPlan>();
         var remaining = freeSeats;
@@ -100,8 +104,12 @@ public sealed class WaitingList
 
             if (best < 0) break;
             var entry = _entries[cursors[best].Numbers.Current - 1];
-            plans.Add(new WaitlistOfferPlan(entry, now + offerDuration));
-            remaining -= entry.Quantity;
+            if (eligible is null || eligible(entry))
+            {
+                plans.Add(new WaitlistOfferPlan(entry, now + offerDuration));
+                remaining -= entry.Quantity;
+            }
+
             if (!cursors[best].Numbers.MoveNext()) cursors.RemoveAt(best);
         }
 

@@ -69,9 +69,13 @@ public sealed class WaitingListPropertyTests
                     break;
             }
 
+            var skipped = random.Next(1, 8);
+            Func<WaitlistEntry, bool> eligible = e => e.Number % skipped != 0;
+            Assert.Equal(FifoScan(list, free, eligible), list.OfferFreedSeats(free, now, s_offer, eligible).Select(p => p.Entry.Number));
+
             // What the event grain does whenever seats come back: offer them at once.
             var plans = list.OfferFreedSeats(free, now, s_offer);
-            Assert.Equal(FifoScan(list, free), plans.Select(p => p.Entry.Number));
+            Assert.Equal(FifoScan(list, free, _ => true), plans.Select(p => p.Entry.Number));
             Assert.True(plans.Sum(p => p.Quantity) <= free, $"Offered {plans.Sum(p => p.Quantity)} seats with {free} free.");
             foreach (var plan in plans)
             {
@@ -101,12 +105,12 @@ public sealed class WaitingListPropertyTests
         Assert.Equal((waiting.Count, offered.Count, waiting.Sum(e => e.Quantity)), (counts.Waiting, counts.Offered, counts.SeatsWaitedFor));
     }
 
-    private static IEnumerable<int> FifoScan(WaitingList list, int free)
+    private static IEnumerable<int> FifoScan(WaitingList list, int free, Func<WaitlistEntry, bool> eligible)
     {
         var taken = new List<int>();
         foreach (var entry in list.Entries.Where(e => e.Status == WaitlistStatus.Waiting))
         {
-            if (entry.Quantity > free) continue;
+            if (entry.Quantity > free || !eligible(entry)) continue;
             taken.Add(entry.Number);
             free -= entry.Quantity;
         }

@@ -89,6 +89,20 @@ public sealed class WaitingListTests
     }
 
     [Fact]
+    public void EntryTheGrainCannotServeKeepsItsPlaceAndTheNextIsServed()
+    {
+        var list = new WaitingList();
+        list.Join("ada", 2, 0, Limit, s_now);
+        list.Join("bruno", 2, 0, Limit, s_now);
+
+        var plans = list.OfferFreedSeats(2, s_now, s_offer, eligible: e => e.UserId != "ada");
+
+        Assert.Equal(["bruno"], plans.Select(p => p.Entry.UserId));
+        Assert.Equal(1, list.PositionOf("ada"));
+        Assert.Equal(["ada"], list.OfferFreedSeats(2, s_now, s_offer).Select(p => p.Entry.UserId));
+    }
+
+    [Fact]
     public void OfferedEntryHoldsItsSeatsUntilItAccepts()
     {
         var list = new WaitingList();
