@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NSec.Cryptography;
 
 namespace Grains.Tickets;
@@ -17,6 +18,7 @@ public sealed record TicketKeyPair
     [Id(1)]
     public required byte[] PublicKey { get; init; }
 
+    [JsonIgnore]
     public TicketPublicKey Public => TicketPublicKey.FromRaw(PublicKey);
 
     public static TicketKeyPair Generate()

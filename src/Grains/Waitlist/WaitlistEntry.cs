@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Grains.Waitlist;
 
 /// <summary>One user's place on an event's waiting list; <see cref="Number"/> is the join order (1, 2, ...).</summary>
@@ -27,5 +29,6 @@ public sealed record WaitlistEntry
     [Id(6)]
     public DateTimeOffset? EndedAt { get; init; }
 
+    [JsonIgnore]
     public bool IsActive => Status is WaitlistStatus.Waiting or WaitlistStatus.Offered;
 }

@@ -171,18 +171,23 @@ public sealed class CheckInLedgerTests
     }
 
     [Fact]
-    public void LedgerSurvivesOrleansSerialization()
+    public void LedgerSurvivesOrleansSerializationAndItsSnapshot()
     {
         var ledger = new CheckInLedger();
         ledger.Admit("t1-1", "north", At(1));
         ledger.AdmitBatch([new GateScan("t2-1", "south", At(2))]);
         _ = ledger.Stats(2);
 
-        var copy = OrleansCopy.RoundTrip(ledger);
+        var json = System.Text.Json.JsonSerializer.Serialize(ledger.CheckIns, System.Text.Json.JsonSerializerOptions.Web);
+        var journaled = new CheckInLedger(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, CheckIn>>(json, System.Text.Json.JsonSerializerOptions.Web)!);
 
-        Assert.Equal(ledger.CheckIns, copy.CheckIns);
-        Assert.Equal(ledger.Stats(2).ByGate, copy.Stats(2).ByGate);
-        Assert.Equal(CheckInStatus.Duplicate, copy.Admit("t1-1", "east", At(9)).Status);
+        foreach (var copy in new[] { OrleansCopy.RoundTrip(ledger), journaled })
+        {
+            Assert.Equal(ledger.CheckIns, copy.CheckIns);
+            Assert.Equal(ledger.Stats(2).ByGate, copy.Stats(2).ByGate);
+            Assert.Equal(CheckInStatus.Duplicate, copy.Admit("t1-1", "east", At(9)).Status);
+            Assert.Equal(CheckInStatus.Admitted, copy.AdmitBatch([new GateScan("t2-1", "west", At(1))])[0].Status);
+        }
     }
 
     private static DateTimeOffset At(int seconds) => s_doors.AddSeconds(seconds);

@@ -207,6 +207,7 @@ public sealed class TicketCodecTests
 
         Assert.Equal(TicketCodec.Sign(ticket, s_key), TicketCodec.Sign(ticket, stored));
         Assert.Equal(TicketCodec.Sign(ticket, s_key), TicketCodec.Sign(ticket, journaled));
+        Assert.DoesNotContain("Public\"", System.Text.Json.JsonSerializer.Serialize(s_key));
     }
 
     [Fact]
