@@ -22,7 +22,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Null: the system clock.</summary>
     protected virtual TimeProvider? Clock => null;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _dynamoDb = await LocalAws.DynamoDbAsync();
         _ses = await LocalAws.SesAsync();
