@@ -5,6 +5,7 @@ using Api.Emails;
 using Api.Events;
 using Api.Holds;
 using Api.Problems;
+using Api.RateLimits;
 using Api.Tracking;
 using Api.Users;
 using Api.Venues;
@@ -19,6 +20,7 @@ public static class BookingApiEndpoints
 
     public static WebApplication UseBookingApi(this WebApplication app)
     {
+        app.UseClientAddress();
         app.UseExceptionHandler();
 
         // Empty error answers (401, 403, 404 of unknown routes, 405, 415) get a problem body too.
@@ -34,6 +36,7 @@ public static class BookingApiEndpoints
                 o.RoutePrefix = "swagger";
             }));
         app.UseAuthentication();
+        app.UseBookingRateLimits();
         app.UseAuthorization();
         return app;
     }
