@@ -17,6 +17,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private Uri? _dynamoDb;
     private Uri? _ses;
 
+    /// <summary>The browser front end's origin, allowed by CORS.</summary>
+    public const string FrontEndOrigin = "https://tickets.example.test";
+
     public string TablePrefix { get; } = TestSilo.NewTablePrefix();
 
     /// <summary>Null: the system clock.</summary>
@@ -40,6 +43,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The tests hammer holds and fetch many tokens from one address; RateLimitTests turn limits on.
         builder.UseSetting("RateLimits:Enabled", "false");
+        builder.UseSetting("Browser:AllowedOrigins:0", FrontEndOrigin);
         builder.UseSetting("Reminders:MinimumReminderPeriod", "00:00:01");
         builder.UseSetting("Silo:Port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Silo:GatewayPort", "0");

@@ -14,11 +14,11 @@ public static class HoldsApi
     public static RouteGroupBuilder MapHoldsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/events/{eventId}/holds").WithTags("Holds");
-        group.MapPost("/", PlaceHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithName("PlaceHold");
+        group.MapPost("/", PlaceHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithBodyLimit(BodyLimits.Command).WithName("PlaceHold");
         group.MapGet("/{holdId}", GetHold).WithName("GetHold");
-        group.MapPost("/{holdId}/extend", ExtendHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithName("ExtendHold");
+        group.MapPost("/{holdId}/extend", ExtendHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithBodyLimit(BodyLimits.Command).WithName("ExtendHold");
         group.MapDelete("/{holdId}", ReleaseHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithName("ReleaseHold");
-        group.MapPost("/{holdId}/confirm", ConfirmHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithName("ConfirmHold");
+        group.MapPost("/{holdId}/confirm", ConfirmHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithBodyLimit(BodyLimits.Command).WithName("ConfirmHold");
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Api.Auth;
+using Api.Browser;
 using Api.Bookings;
 using Api.Cluster;
 using Api.Emails;
@@ -21,6 +22,7 @@ public static class BookingApiEndpoints
     public static WebApplication UseBookingApi(this WebApplication app)
     {
         app.UseClientAddress();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
 
         // Empty error answers (401, 403, 404 of unknown routes, 405, 415) get a problem body too.
@@ -35,6 +37,7 @@ public static class BookingApiEndpoints
                 o.SwaggerEndpoint(OpenApiPath, "Booking API v1");
                 o.RoutePrefix = "swagger";
             }));
+        app.UseBrowserAccess();
         app.UseAuthentication();
         app.UseBookingRateLimits();
         app.UseAuthorization();

@@ -25,12 +25,15 @@ public static class RateLimitExtensions
         return services;
     }
 
-    /// <summary>Behind a load balancer the client address is the last X-Forwarded-For entry; must run first.</summary>
+    /// <summary>
+    /// Behind a load balancer the client address is the last X-Forwarded-For entry and the scheme the
+    /// client used is X-Forwarded-Proto (for HSTS); must run first.
+    /// </summary>
     public static WebApplication UseClientAddress(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.TrustForwardedFor) return app;
 
-        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
         // Whoever connects is the load balancer: the security group admits nobody else.
         forwarded.KnownIPNetworks.Clear();
         forwarded.KnownProxies.Clear();
