@@ -17,7 +17,7 @@ public static class BrowserExtensions
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<BrowserOptions>>((cors, browser) =>
             cors.AddPolicy(CorsPolicy, policy => policy
-                .WithOrigins([.. browser.Value.AllowedOrigins.Select(o => o.TrimEnd('/'))])
+                .WithOrigins(browser.Value.Origins)
                 .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete)
                 .WithHeaders("Authorization", "Content-Type", "Idempotency-Key")
                 .WithExposedHeaders("Location", "Retry-After")
@@ -28,7 +28,7 @@ public static class BrowserExtensions
     /// <summary>CORS only when origins are configured (a same-origin deployment pays nothing); before authentication, so preflights need no token.</summary>
     public static WebApplication UseBrowserAccess(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<BrowserOptions>>().Value.AllowedOrigins.Length > 0) app.UseCors(CorsPolicy);
+        if (app.Services.GetRequiredService<IOptions<BrowserOptions>>().Value.Origins.Length > 0) app.UseCors(CorsPolicy);
         return app;
     }
 }

@@ -7,7 +7,7 @@ internal sealed class BrowserOptionsValidator : IValidateOptions<BrowserOptions>
     public ValidateOptionsResult Validate(string? name, BrowserOptions options)
     {
         var failures = new List<string>();
-        foreach (var origin in options.AllowedOrigins)
+        foreach (var origin in options.AllowedOrigins.Where(o => !string.IsNullOrWhiteSpace(o)))
         {
             // An origin is exactly scheme, host and port: a path or "*" would never match, or match everyone.
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
