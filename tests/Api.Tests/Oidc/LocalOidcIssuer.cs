@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -21,7 +20,6 @@ public sealed class LocalOidcIssuer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Lock _lock = new();
     private List<RsaSecurityKey> _published = [];
-    private int _jwksRequests;
 
     private LocalOidcIssuer(WebApplication app) => _app = app;
 
@@ -30,8 +28,6 @@ public sealed class LocalOidcIssuer : IAsyncDisposable
 
     /// <summary>The key new tokens are signed with.</summary>
     public RsaSecurityKey CurrentKey { get; private set; } = NewKey();
-
-    public int JwksRequests => Volatile.Read(ref _jwksRequests);
 
     public static async Task<LocalOidcIssuer> StartAsync()
     {
@@ -51,7 +47,6 @@ public sealed class LocalOidcIssuer : IAsyncDisposable
         }));
         app.MapGet(PoolPath + "/.well-known/jwks.json", () =>
         {
-            Interlocked.Increment(ref issuer._jwksRequests);
             lock (issuer._lock) return Results.Json(new { keys = issuer._published.Select(Jwk).ToArray() });
         });
         await app.StartAsync();
