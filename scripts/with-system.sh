@@ -4,6 +4,8 @@
 # system and exits with the command's exit code (3 when the system did not come up).
 #   scripts/with-system.sh ./loadtest.sh hot-event --quiet
 # SILOS, API_PORT, DYNAMODB_STORAGE (default memory here) and other variables reach run.sh unchanged.
+# The system serves load-tool runs here, a few buyers at thousands of requests per second, so the
+# API's rate limits are off unless RateLimits__Enabled says otherwise (bench.sh, scaling.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +17,7 @@ system_log="${SYSTEM_LOG:-.data/system.log}"
 mkdir -p "$(dirname "$system_log")"
 
 echo "with-system: starting ./run.sh (SILOS=${SILOS:-default}, log: $system_log)" >&2
-DYNAMODB_STORAGE="${DYNAMODB_STORAGE:-memory}" ./run.sh >"$system_log" 2>&1 &
+DYNAMODB_STORAGE="${DYNAMODB_STORAGE:-memory}" RateLimits__Enabled="${RateLimits__Enabled:-false}" ./run.sh >"$system_log" 2>&1 &
 system_pid=$!
 
 stop_system() {

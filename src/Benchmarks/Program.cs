@@ -2,10 +2,16 @@ using Benchmarks;
 using BenchmarkDotNet.Running;
 
 // `memory` prints the managed heap an event costs; `engine` runs the event grain under load
-// without HTTP (scripts/engine-bench.sh); anything else goes to BenchmarkDotNet.
+// without HTTP (scripts/engine-bench.sh); `limiter` times what the API's rate limiter adds to a
+// request; anything else goes to BenchmarkDotNet.
 if (args is ["engine", ..])
 {
     return await EngineLoad.RunAsync(args);
+}
+
+if (args is ["limiter", ..])
+{
+    return RateLimiterCost.Run(args);
 }
 
 if (args is ["memory", ..])

@@ -17,12 +17,15 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private Uri? _dynamoDb;
     private Uri? _ses;
 
+    /// <summary>The browser front end's origin, allowed by CORS.</summary>
+    public const string FrontEndOrigin = "https://tickets.example.test";
+
     public string TablePrefix { get; } = TestSilo.NewTablePrefix();
 
     /// <summary>Null: the system clock.</summary>
     protected virtual TimeProvider? Clock => null;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _dynamoDb = await LocalAws.DynamoDbAsync();
         _ses = await LocalAws.SesAsync();
@@ -37,6 +40,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DynamoDb:TablePrefix", TablePrefix);
         builder.UseSetting("Ses:ServiceUrl", _ses!.ToString());
         builder.UseSetting("Auth:DevTokens:Enabled", "true");
+
+        // The tests hammer holds and fetch many tokens from one address; RateLimitTests turn limits on.
+        builder.UseSetting("RateLimits:Enabled", "false");
+        builder.UseSetting("Browser:AllowedOrigins:0", FrontEndOrigin);
         builder.UseSetting("Reminders:MinimumReminderPeriod", "00:00:01");
         builder.UseSetting("Silo:Port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Silo:GatewayPort", "0");

@@ -74,7 +74,28 @@ public sealed class TokenCacheTests
         Assert.False(handler.TryAuthenticate($"Bearer {token}", out _));
     }
 
-    private string Issue(TimeSpan lifetime, string subject = "ana")
+    [Fact]
+    public async Task OidcTokenIsCachedWithItsRolesMappedOnce()
+    {
+        var rsa = new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "k1" };
+        var mapped = 0;
+        var handler = new CachingTokenHandler(_time, (_, identity) =>
+        {
+            mapped++;
+            return new System.Security.Claims.ClaimsIdentity(identity.Claims.Append(new System.Security.Claims.Claim("role", "organizer")), identity.AuthenticationType, "sub", "role");
+        });
+        var token = Issue(TimeSpan.FromMinutes(10), credentials: new SigningCredentials(rsa, SecurityAlgorithms.RsaSha256));
+        var parameters = Parameters();
+        parameters.IssuerSigningKey = rsa;
+
+        Assert.True((await handler.ValidateTokenAsync(token, parameters)).IsValid);
+        Assert.True(handler.TryAuthenticate($"Bearer {token}", out var principal));
+
+        Assert.True(principal!.IsInRole("organizer"));
+        Assert.Equal(1, mapped);
+    }
+
+    private string Issue(TimeSpan lifetime, string subject = "ana", SigningCredentials? credentials = null)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
@@ -85,7 +106,7 @@ public sealed class TokenCacheTests
             NotBefore = now,
             Expires = now + lifetime,
             Claims = new Dictionary<string, object> { ["sub"] = subject },
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = credentials ?? new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
         });
     }
 

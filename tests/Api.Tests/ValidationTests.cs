@@ -177,6 +177,20 @@ public sealed class ValidationTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task EachEndpointHasItsOwnBodyLimit()
+    {
+        var organizer = await _api.OrganizerAsync();
+        var eventId = (await ApiDriver.ReadAsync<Grains.Abstractions.EventDetails>(await _api.PostAsync("/events", organizer, ApiDriver.EventBody(capacity: 10)), HttpStatusCode.Created)).Id;
+        var padded = "{\"quantity\": 1, \"pad\": \"" + new string('x', 20_000) + "\"}";
+
+        var hold = await ApiDriver.ProblemAsync(await _api.PostAsync($"/events/{eventId}/holds", organizer, padded), HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Contains("16384", hold.Detail, StringComparison.Ordinal);
+        // The same size is fine for a venue, whose seat maps are large; it fails on the unknown field instead.
+        await ApiDriver.ProblemAsync(await _api.PostAsync("/venues", organizer, padded), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task OversizedChunkedBodyIsRefusedToo()
     {
         var organizer = await _api.OrganizerAsync();

@@ -27,7 +27,8 @@ public sealed class CloudFormationTests
         foreach (var name in new[]
                  {
                      "ClusterName", "Stage", "VpcId", "SubnetIds", "SiloImage", "ApiImage", "DesiredSilos", "MinSilos",
-                     "MaxSilos", "AuthSigningKeyArn", "SesFromAddress", "TablePrefix",
+                     "MaxSilos", "ExistingUserPoolId", "ExistingUserPoolClientId", "CreateUserPoolGroups", "FrontEndOrigin",
+                     "SesFromAddress", "TablePrefix",
                  })
         {
             Assert.True(parameters.ContainsKey(name), $"parameter {name} is missing.");
@@ -317,16 +318,37 @@ public sealed class CloudFormationTests
             }
         }
 
-        // The API's signing key is the only secret; silos read none.
-        var silo = Container("SiloTaskDefinition");
-        Assert.True(!silo.Has("Secrets") || silo.At("Secrets").Seq().Count == 0, "silos read no secrets.");
-        Assert.Equal(["AuthSigningKeyArn"], referencedSecrets);
+        // No container reads a secret: silos have none, and the API checks Cognito's tokens with public keys.
+        Assert.Empty(referencedSecrets);
 
         // The execution role fetches exactly the secrets the containers reference.
         var fetched = PolicyStatements()
             .Where(s => s.Role == "TaskExecutionRole" && s.Statement.At("Action").OneOrMany().Contains("secretsmanager:GetSecretValue"))
             .SelectMany(s => s.Statement.At("Resource").OneOrMany().Select(Tree.RefName));
         Assert.Equal(referencedSecrets.Order(StringComparer.Ordinal), fetched.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ApiAcceptsTokensOfTheStacksUserPoolOrAnExistingOne()
+    {
+        Assert.Equal("Retain", _resources["UserPool"].At("DeletionPolicy").Text());
+        Assert.Equal("CreateUserPool", _resources["UserPool"].At("Condition").Text());
+        var client = _resources["UserPoolClient"].At("Properties");
+        Assert.Equal("false", client.At("GenerateSecret").Text());
+
+        // One group per role of the API (src/Api/Auth/Roles.cs), in the pool the API trusts.
+        var groups = _resources.Values.Where(r => r.At("Type").Text() == "AWS::Cognito::UserPoolGroup").ToList();
+        Assert.Equal(["admin", "organizer", "staff"], groups.Select(g => g.At("Properties", "GroupName").Text()).Order(StringComparer.Ordinal));
+        var roles = RepoFiles.Read("src/Api/Auth/Roles.cs");
+        Assert.All(groups, g => Assert.Contains($"= \"{g.At("Properties", "GroupName").Text()}\";", roles));
+
+        var env = Environment(Container("ApiTaskDefinition"));
+        Assert.Equal("false", env["Auth__DevTokens__Enabled"].Text());
+        Assert.Equal("cognito:groups", env["Auth__RoleClaim"].Text());
+        Assert.Contains("https://cognito-idp.${AWS::Region}.amazonaws.com/${PoolId}", Describe(env["Auth__Authority"]), StringComparison.Ordinal);
+        Assert.Contains("CreateUserPool", Describe(env["Auth__Audience"]));
+        Assert.Equal("ApiDesiredCount", env["RateLimits__InstanceCount"].RefName());
+        Assert.Equal("true", env["RateLimits__TrustForwardedFor"].Text());
     }
 
     private static Dictionary<string, object?> Environment(object? container) =>

@@ -104,7 +104,10 @@ public sealed class TaskDefinitionTests
         Assert.Equal([8080], Ports(definition));
         var env = Environment(definition);
         Assert.DoesNotContain(env.Keys, k => k.StartsWith("Silo__", StringComparison.Ordinal));
-        Assert.Equal(["Auth__SigningKey"], SecretNames(definition));
+        // Tokens come from Cognito and are checked with its public keys: no secret to read.
+        Assert.Empty(SecretNames(definition));
+        Assert.Equal("false", env["Auth__DevTokens__Enabled"]);
+        Assert.Equal("cognito:groups", env["Auth__RoleClaim"]);
     }
 
     [Theory]

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Api.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
     /// <summary>
-    /// Bearer JWT authentication that stays cheap at tens of thousands of requests per second: a
-    /// symmetric key held in memory, no metadata endpoint, claims kept as issued, the token not
+    /// Bearer JWT authentication that stays cheap at tens of thousands of requests per second with
+    /// either issuer (OIDC or the HMAC development issuer): claims kept as issued, the token not
     /// copied into the authentication properties, and validated tokens remembered until they expire.
     /// </summary>
     public static IServiceCollection AddBookingAuth(this IServiceCollection services, IConfiguration configuration)
@@ -17,51 +16,14 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenIssuer>();
-        services.AddSingleton(provider => new CachingTokenHandler(provider.GetRequiredService<TimeProvider>()));
 
+        services.AddSingleton<OidcRoleMapping>();
+        services.AddSingleton(provider => new CachingTokenHandler(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<OidcRoleMapping>().Map));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, SigningKey, TimeProvider, CachingTokenHandler>((jwt, auth, key, time, tokens) =>
-            {
-                var settings = auth.Value;
-                jwt.MapInboundClaims = false;
-                jwt.SaveToken = false;
-                jwt.RefreshOnIssuerKeyNotFound = false;
-                jwt.TokenHandlers.Clear();
-                jwt.TokenHandlers.Add(tokens);
-                jwt.Events = new JwtBearerEvents
-                {
-                    // A token seen before answers here, before the handler's per-request set-up.
-                    OnMessageReceived = context =>
-                    {
-                        if (tokens.TryAuthenticate(context.Request.Headers.Authorization, out var principal))
-                        {
-                            context.Principal = principal;
-                            context.Success();
-                        }
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, BearerOptionsSetup>();
 
-                        return Task.CompletedTask;
-                    },
-                };
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = settings.Issuer,
-                    ValidAudience = settings.Audience,
-                    IssuerSigningKey = key.Key,
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                    NameClaimType = TokenClaims.Subject,
-                    RoleClaimType = TokenClaims.Role,
-                    RequireExpirationTime = true,
-                    ClockSkew = settings.ClockSkew,
-                    // Lifetimes follow the injected clock, like everything else in the system.
-                    LifetimeValidator = (notBefore, expires, _, parameters) =>
-                    {
-                        var now = time.GetUtcNow().UtcDateTime;
-                        return expires is { } end && now < end + parameters.ClockSkew
-                            && (notBefore is not { } start || now >= start - parameters.ClockSkew);
-                    },
-                };
-            });
+        // After the handler's own post-configuration, which builds the configuration manager.
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, BearerOptionsSetup.ForgetRetiredKeys);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Organizer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Organizer, Roles.Admin))

@@ -10,9 +10,13 @@ namespace Api.Auth;
 /// Remembers tokens that validated, until they expire, so a buyer who sends the same token with
 /// every request costs one dictionary lookup instead of a parse and an HMAC. Keyed by the whole
 /// token, signature included, so only byte-identical tokens hit; lifetimes are still checked on
-/// every hit against the injected clock.
+/// every hit against the injected clock. The cache works the same for the OIDC issuer's RS256 tokens
+/// and the development issuer's HMAC ones; an identity's roles are mapped once, when it is cached.
 /// </summary>
-internal sealed class CachingTokenHandler(TimeProvider time, int capacity = CachingTokenHandler.DefaultCapacity) : JsonWebTokenHandler
+internal sealed class CachingTokenHandler(
+    TimeProvider time,
+    Func<JsonWebToken, ClaimsIdentity, ClaimsIdentity>? mapIdentity = null,
+    int capacity = CachingTokenHandler.DefaultCapacity) : JsonWebTokenHandler
 {
     /// <summary>Bounds memory (a few KB per token); past it the cache starts over rather than tracking recency per hit.</summary>
     public const int DefaultCapacity = 10_000;
@@ -31,7 +35,8 @@ internal sealed class CachingTokenHandler(TimeProvider time, int capacity = Cach
         if (result.IsValid && result.SecurityToken is JsonWebToken jwt && jwt.ValidTo != DateTime.MinValue)
         {
             // Built now, while one thread owns the result; afterwards requests only read it.
-            _ = result.ClaimsIdentity;
+            if (mapIdentity is not null) result.ClaimsIdentity = mapIdentity(jwt, result.ClaimsIdentity);
+            else _ = result.ClaimsIdentity;
             var skew = validationParameters.ClockSkew;
             var validFrom = jwt.ValidFrom == DateTime.MinValue ? DateTime.MinValue : jwt.ValidFrom - skew;
             if (_validated.Count >= capacity) _validated.Clear();

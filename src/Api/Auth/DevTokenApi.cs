@@ -7,7 +7,7 @@ namespace Api.Auth;
 public static class DevTokenApi
 {
     public static RouteHandlerBuilder MapDevTokenApi(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/dev/token", IssueToken).AllowAnonymous().WithTags("Development").WithName("IssueDevToken");
+        routes.MapPost("/dev/token", IssueToken).AllowAnonymous().WithTags("Development").WithBodyLimit(BodyLimits.Command).WithName("IssueDevToken");
 
     internal static Results<Ok<DevTokenResponse>, ValidationProblem> IssueToken(DevTokenRequest? request, TokenIssuer issuer)
     {

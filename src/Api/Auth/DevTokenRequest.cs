@@ -11,7 +11,7 @@ public sealed record DevTokenRequest(string? UserId, IReadOnlyList<string?>? Rol
 
         for (var i = 0; i < (Roles?.Count ?? 0); i++)
         {
-            // Only organizer and admin grant anything; other names (e.g. "customer") are carried but inert.
+            // Only organizer, staff and admin grant anything (Roles.All); other names (e.g. "customer") are carried but inert.
             if (Roles![i] is not { } role || !Fields.IsRoleName(role)) errors.Add($"roles[{i}]", $"A role is a lowercase name such as '{Auth.Roles.Organizer}' or '{Auth.Roles.Admin}'.");
         }
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Api.Auth;
 using Api.Problems;
+using Api.RateLimits;
 using Api.Requests;
 using Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ public static class BookingsApi
     {
         var group = routes.MapGroup("/events/{eventId}/bookings").WithTags("Bookings");
         group.MapGet("/{bookingId}", GetBooking).WithName("GetBooking");
-        group.MapPost("/{bookingId}/cancel", CancelBooking).WithName("CancelBooking");
+        group.MapPost("/{bookingId}/cancel", CancelBooking).RequireRateLimiting(RateLimitPolicies.Mutations).WithName("CancelBooking");
         return group;
     }
 

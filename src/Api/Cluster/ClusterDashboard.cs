@@ -9,11 +9,12 @@ public static class ClusterDashboard
 
     /// <summary>
     /// The Orleans Dashboard for operators at /dashboard: open in Development (./run.sh), for the
-    /// admin role everywhere else.
+    /// admin role everywhere else. An operator's page and its data calls, not part of the API: left
+    /// out of the OpenAPI document.
     /// </summary>
     public static WebApplication MapClusterDashboard(this WebApplication app)
     {
-        var dashboard = app.MapOrleansDashboard(routePrefix: Path);
+        var dashboard = app.MapOrleansDashboard(routePrefix: Path).ExcludeFromDescription();
         if (!app.Environment.IsDevelopment()) dashboard.RequireAuthorization(Policies.Admin);
         return app;
     }

@@ -20,8 +20,8 @@ public static class EmailsApi
     public static RouteGroupBuilder MapEmailsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/emails").WithTags("Emails").RequireAuthorization(Policies.Organizer);
-        group.MapPost("/send", SendEmails).WithName("SendEmails");
-        group.MapPost("/send-filtered", SendFilteredEmails).WithName("SendFilteredEmails");
+        group.MapPost("/send", SendEmails).WithBodyLimit(BodyLimits.Campaign).WithName("SendEmails");
+        group.MapPost("/send-filtered", SendFilteredEmails).WithBodyLimit(BodyLimits.Campaign).WithName("SendFilteredEmails");
         group.MapGet("/campaigns/{campaignId}", GetCampaign).WithName("GetCampaign");
         group.MapGet("/stats", GetEmailStats).WithName("GetEmailStats");
         return group;

@@ -13,10 +13,10 @@ public static class EventsApi
     public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/events").WithTags("Events");
-        group.MapPost("/", CreateEvent).RequireAuthorization(Policies.Organizer).WithName("CreateEvent");
+        group.MapPost("/", CreateEvent).RequireAuthorization(Policies.Organizer).WithBodyLimit(BodyLimits.Event).WithName("CreateEvent");
         group.MapGet("/{eventId}", GetEvent).WithName("GetEvent");
         group.MapGet("/slug/{slug}", GetEventBySlug).WithName("GetEventBySlug");
-        group.MapPut("/{eventId}", UpdateEvent).WithName("UpdateEvent");
+        group.MapPut("/{eventId}", UpdateEvent).WithBodyLimit(BodyLimits.Event).WithName("UpdateEvent");
         group.MapPost("/{eventId}/publish", PublishEvent).WithName("PublishEvent");
         group.MapPost("/{eventId}/cancel", CancelEvent).WithName("CancelEvent");
         group.MapGet("/{eventId}/availability", GetAvailability).WithName("GetAvailability");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Api.Auth;
 using Api.Json;
 using Api.Problems;
+using Api.RateLimits;
 using Api.Requests;
 using Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,11 +14,11 @@ public static class HoldsApi
     public static RouteGroupBuilder MapHoldsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/events/{eventId}/holds").WithTags("Holds");
-        group.MapPost("/", PlaceHold).WithName("PlaceHold");
+        group.MapPost("/", PlaceHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithBodyLimit(BodyLimits.Command).WithName("PlaceHold");
         group.MapGet("/{holdId}", GetHold).WithName("GetHold");
-        group.MapPost("/{holdId}/extend", ExtendHold).WithName("ExtendHold");
-        group.MapDelete("/{holdId}", ReleaseHold).WithName("ReleaseHold");
-        group.MapPost("/{holdId}/confirm", ConfirmHold).WithName("ConfirmHold");
+        group.MapPost("/{holdId}/extend", ExtendHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithBodyLimit(BodyLimits.Command).WithName("ExtendHold");
+        group.MapDelete("/{holdId}", ReleaseHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithName("ReleaseHold");
+        group.MapPost("/{holdId}/confirm", ConfirmHold).RequireRateLimiting(RateLimitPolicies.Mutations).WithBodyLimit(BodyLimits.Command).WithName("ConfirmHold");
         return group;
     }
 

@@ -1,10 +1,12 @@
 using Api.Auth;
+using Api.Browser;
 using Api.Bookings;
 using Api.Cluster;
 using Api.Emails;
 using Api.Events;
 using Api.Holds;
 using Api.Problems;
+using Api.RateLimits;
 using Api.Tracking;
 using Api.Users;
 using Api.Venues;
@@ -19,6 +21,8 @@ public static class BookingApiEndpoints
 
     public static WebApplication UseBookingApi(this WebApplication app)
     {
+        app.UseClientAddress();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
 
         // Empty error answers (401, 403, 404 of unknown routes, 405, 415) get a problem body too.
@@ -33,7 +37,9 @@ public static class BookingApiEndpoints
                 o.SwaggerEndpoint(OpenApiPath, "Booking API v1");
                 o.RoutePrefix = "swagger";
             }));
+        app.UseBrowserAccess();
         app.UseAuthentication();
+        app.UseBookingRateLimits();
         app.UseAuthorization();
         return app;
     }

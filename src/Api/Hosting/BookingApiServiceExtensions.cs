@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Api.Auth;
+using Api.Browser;
 using Api.Json;
 using Api.Problems;
+using Api.RateLimits;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Api.Hosting;
@@ -24,6 +26,8 @@ public static class BookingApiServiceExtensions
         services.AddExceptionHandler<GrainUnavailableExceptionHandler>();
 
         services.AddBookingAuth(builder.Configuration);
+        services.AddBookingRateLimits(builder.Configuration);
+        services.AddBrowserAccess(builder.Configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
         services.AddBookingTelemetry(builder.Configuration);

@@ -20,10 +20,10 @@ public static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/users").WithTags("Users");
-        group.MapPost("/", CreateUser).WithName("CreateUser");
+        group.MapPost("/", CreateUser).WithBodyLimit(BodyLimits.Profile).WithName("CreateUser");
         group.MapGet("/filter", FilterUsers).RequireAuthorization(Policies.Organizer).WithName("FilterUsers");
         group.MapGet("/{userId}", GetUser).WithName("GetUser");
-        group.MapPut("/{userId}", UpdateUser).WithName("UpdateUser");
+        group.MapPut("/{userId}", UpdateUser).WithBodyLimit(BodyLimits.Profile).WithName("UpdateUser");
         group.MapGet("/{userId}/events/hosted", GetHostedEvents).WithName("GetHostedEvents");
         group.MapGet("/{userId}/email-stats", GetUserEmailStats).WithName("GetUserEmailStats");
         return group;

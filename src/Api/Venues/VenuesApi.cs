@@ -13,7 +13,7 @@ public static class VenuesApi
     public static RouteGroupBuilder MapVenuesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/venues").WithTags("Venues");
-        group.MapPost("/", CreateVenue).RequireAuthorization(Policies.Organizer).WithName("CreateVenue");
+        group.MapPost("/", CreateVenue).RequireAuthorization(Policies.Organizer).WithBodyLimit(BodyLimits.Venue).WithName("CreateVenue");
         group.MapGet("/{venueId}", GetVenue).WithName("GetVenue");
         return group;
     }

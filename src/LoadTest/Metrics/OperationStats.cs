@@ -20,13 +20,14 @@ internal sealed class OperationStats
 
     public long Count(Outcome outcome) => _outcomes[(int)outcome];
 
-    public long Errors => Requests - Count(Outcome.Ok);
+    /// <summary>Failed requests; a 429 is counted apart (<see cref="Outcome.RateLimited"/>): it was waited out and retried.</summary>
+    public long Errors => Requests - Count(Outcome.Ok) - Count(Outcome.RateLimited);
 
     /// <summary>Counts a finished request; it is measured only when it started inside the window.</summary>
     public void Record(Outcome outcome, long startTimestamp, long endTimestamp, bool measured)
     {
         Volatile.Write(ref _liveRequests, _liveRequests + 1);
-        if (outcome != Outcome.Ok) Volatile.Write(ref _liveErrors, _liveErrors + 1);
+        if (outcome is not (Outcome.Ok or Outcome.RateLimited)) Volatile.Write(ref _liveErrors, _liveErrors + 1);
         if (!measured) return;
 
         Requests++;

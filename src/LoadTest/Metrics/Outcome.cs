@@ -7,14 +7,15 @@ internal enum Outcome
     Conflict = 1,        // 409
     Gone = 2,            // 410
     Overloaded = 3,      // 503
-    OtherClientError = 4, // other 4xx (including 429)
+    OtherClientError = 4, // other 4xx
     ServerError = 5,     // other 5xx
     Transport = 6,       // connection failure, timeout, malformed response
+    RateLimited = 7,     // 429: waited out (Retry-After) and retried
 }
 
 internal static class OutcomeClassifier
 {
-    public const int KindCount = 7;
+    public const int KindCount = 8;
 
     public static Outcome FromStatus(int status) => status switch
     {
@@ -22,6 +23,7 @@ internal static class OutcomeClassifier
         409 => Outcome.Conflict,
         410 => Outcome.Gone,
         503 => Outcome.Overloaded,
+        429 => Outcome.RateLimited,
         >= 400 and < 500 => Outcome.OtherClientError,
         >= 500 => Outcome.ServerError,
         _ => Outcome.OtherClientError, // 1xx/3xx are not part of the contract

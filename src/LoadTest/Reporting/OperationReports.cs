@@ -31,6 +31,7 @@ internal static class OperationReports
                 OtherClientError = stats.Count(Outcome.OtherClientError),
                 ServerError = stats.Count(Outcome.ServerError),
                 Transport = stats.Count(Outcome.Transport),
+                RateLimited = stats.Count(Outcome.RateLimited),
             },
         };
     }

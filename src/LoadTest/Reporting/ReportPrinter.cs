@@ -27,12 +27,12 @@ internal static class ReportPrinter
         console.Write(latency);
 
         var errors = new Table().Title("Errors by kind").Border(TableBorder.Rounded);
-        errors.AddColumns("operation", "409 conflict", "410 gone", "503 overloaded", "4xx other", "5xx", "transport");
+        errors.AddColumns("operation", "409 conflict", "410 gone", "503 overloaded", "4xx other", "5xx", "transport", "429 retried");
         foreach (var column in errors.Columns.Skip(1)) column.RightAligned();
         foreach (var op in rows)
         {
             var e = op.Errors;
-            errors.AddRow(op.Operation, N(e.Conflict), N(e.Gone), N(e.Overloaded), N(e.OtherClientError), N(e.ServerError), N(e.Transport));
+            errors.AddRow(op.Operation, N(e.Conflict), N(e.Gone), N(e.Overloaded), N(e.OtherClientError), N(e.ServerError), N(e.Transport), N(e.RateLimited));
         }
 
         console.Write(errors);

@@ -64,6 +64,10 @@ internal sealed class ErrorsReport
     public long OtherClientError { get; init; }
     public long ServerError { get; init; }
     public long Transport { get; init; }
+
+    /// <summary>429 answers, each waited out (Retry-After) and retried; apart from <see cref="Total"/>, which counts failures.</summary>
+    public long RateLimited { get; init; }
+
     public long Total => Conflict + Gone + Overloaded + OtherClientError + ServerError + Transport;
 }
 

@@ -119,9 +119,7 @@ internal sealed class BookingLoad(ApiClient api, LoadOptions options, IReadOnlyL
             var choice = random.NextDouble();
             if (choice < options.ConfirmFraction)
             {
-                start = Stopwatch.GetTimestamp();
-                var booked = await api.ConfirmAsync(authorization, target.Target, holdId, ct);
-                confirm.Record(booked.Outcome, start, Stopwatch.GetTimestamp(), window.IsMeasured(start));
+                var booked = await Backoff.RetryRateLimitedAsync(() => api.ConfirmAsync(authorization, target.Target, holdId, ct), confirm, window, ct);
                 if (booked.IsOk && booked.Value?.BookingId is { } bookingId)
                 {
                     var seats = booked.Value.Seats ?? holdResponse.Seats ?? [];
@@ -134,9 +132,7 @@ internal sealed class BookingLoad(ApiClient api, LoadOptions options, IReadOnlyL
             }
             else if (choice < options.ConfirmFraction + options.ReleaseFraction)
             {
-                start = Stopwatch.GetTimestamp();
-                var released = await api.ReleaseAsync(authorization, target.Target, holdId, ct);
-                release.Record(released.Outcome, start, Stopwatch.GetTimestamp(), window.IsMeasured(start));
+                var released = await Backoff.RetryRateLimitedAsync(() => api.ReleaseAsync(authorization, target.Target, holdId, ct), release, window, ct);
                 if (released.IsOk) target.Seats.MarkFree(holdResponse.Seats);
                 else await Backoff.DelayAsync(Backoff.After(released), window, ct);
             }
