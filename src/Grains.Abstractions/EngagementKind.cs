@@ -6,4 +6,6 @@ public enum EngagementKind
     BookingCancelled,
     HostAdded,
     HostRemoved,
+    AttendeeAdded,
+    AttendeeRemoved,
 }

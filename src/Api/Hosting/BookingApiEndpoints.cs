@@ -1,5 +1,8 @@
+using Api.Analytics;
+using Api.Attendees;
 using Api.Auth;
 using Api.Bookings;
+using Api.Catalogue;
 using Api.Cluster;
 using Api.Emails;
 using Api.Events;
@@ -48,6 +51,8 @@ public static class BookingApiEndpoints
         var api = app.MapGroup("").RequireAuthorization();
         api.MapVenuesApi();
         api.MapEventsApi();
+        api.MapCatalogueApi();
+        api.MapAttendeesApi();
         api.MapHoldsApi();
         api.MapBookingsApi();
         api.MapMyBookingsApi();
@@ -55,6 +60,7 @@ public static class BookingApiEndpoints
         api.MapUsersApi();
         api.MapEmailsApi();
         api.MapTrackingApi();
+        api.MapAnalyticsApi();
         app.MapClusterDashboard();
         return app;
     }

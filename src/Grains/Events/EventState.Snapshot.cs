@@ -23,6 +23,7 @@ public sealed partial class EventState
         Bookings = [.. _bookings.Values],
         Idempotency = new(_idempotency, StringComparer.Ordinal),
         Outbox = [.. _outbox],
+        Attendees = [.. _attendees],
     };
 
     public static EventState FromSnapshot(string eventId, EventSnapshot snapshot)
@@ -85,6 +86,7 @@ public sealed partial class EventState
 
         foreach (var (key, entry) in snapshot.Idempotency) state._idempotency[key] = entry;
         state._outbox.AddRange(snapshot.Outbox);
+        state._attendees.UnionWith(snapshot.Attendees);
         return state;
     }
 }

@@ -19,4 +19,7 @@ namespace Grains.Events.Journal;
 [JsonDerivedType(typeof(BookingConfirmed), "confirm")]
 [JsonDerivedType(typeof(BookingCancelled), "cancelBooking")]
 [JsonDerivedType(typeof(OutboxDelivered), "delivered")]
+[JsonDerivedType(typeof(EventDeleted), "deleted")]
+[JsonDerivedType(typeof(AttendeeAdded), "attendeeAdded")]
+[JsonDerivedType(typeof(AttendeeRemoved), "attendeeRemoved")]
 public abstract record EventChange;
