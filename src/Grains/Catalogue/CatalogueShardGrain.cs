@@ -7,13 +7,16 @@ namespace Grains.Catalogue;
 /// One shard of the durable catalogue (key = shard number). Entries newer than the stored ones are
 /// applied in memory and made durable by a group commit: while one write is in flight, later
 /// entries wait for the next, so a storm of pushes costs one write per round trip. Readers see
-/// only durable changes, so a crash can never show them an entry that is then lost.
+/// only durable changes (a view updated when a write succeeds), so a crash can never show them an
+/// entry that is then lost, and an entry being rewritten stays visible as it was.
 /// </summary>
 [Reentrant]
 public sealed class CatalogueShardGrain(
     [PersistentState("catalogue", GrainStorageNames.Grains)] IPersistentState<CatalogueShardState> state,
     ILogger<CatalogueShardGrain> logger) : BookingGrain, ICatalogueShardGrain
 {
+    private readonly Dictionary<string, (CatalogueEntry Entry, long Change)> _durable = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unwritten = new(StringComparer.Ordinal);
     private long _durableVersion;
     private TaskCompletionSource? _next;
     private Task _lastWrite = Task.CompletedTask;
@@ -25,6 +28,7 @@ public sealed class CatalogueShardGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _durableVersion = S.Version;
+        foreach (var (id, entry) in S.Entries) _durable[id] = (entry, S.ChangedAt[id]);
         return Task.CompletedTask;
     }
 
@@ -35,6 +39,7 @@ public sealed class CatalogueShardGrain(
         S.Version++;
         S.Entries[entry.EventId] = entry;
         S.ChangedAt[entry.EventId] = S.Version;
+        _unwritten.Add(entry.EventId);
         return Commit();
     }
 
@@ -45,13 +50,13 @@ public sealed class CatalogueShardGrain(
             return Task.FromResult(new CatalogueChanges { Entries = [], Version = 0, More = true, Reset = true });
         }
 
-        var changed = S.ChangedAt.Where(c => c.Value > sinceVersion && c.Value <= _durableVersion).OrderBy(c => c.Value).Take(max + 1).ToList();
+        var changed = _durable.Values.Where(c => c.Change > sinceVersion).OrderBy(c => c.Change).Take(max + 1).ToList();
         var more = changed.Count > max;
         if (more) changed.RemoveAt(changed.Count - 1);
         return Task.FromResult(new CatalogueChanges
         {
-            Entries = changed.Select(c => S.Entries[c.Key]).ToList(),
-            Version = more ? changed[^1].Value : _durableVersion,
+            Entries = changed.Select(c => c.Entry).ToList(),
+            Version = more ? changed[^1].Change : _durableVersion,
             More = more,
         });
     }
@@ -88,6 +93,8 @@ public sealed class CatalogueShardGrain(
             {
                 _next = null;
                 var upTo = S.Version;
+                var written = _unwritten.Select(id => (Id: id, Entry: S.Entries[id], Change: S.ChangedAt[id])).ToList();
+                _unwritten.Clear();
                 _lastWrite = batch.Task;
                 try
                 {
@@ -106,6 +113,7 @@ public sealed class CatalogueShardGrain(
                     return;
                 }
 
+                foreach (var (id, entry, change) in written) _durable[id] = (entry, change);
                 _durableVersion = upTo;
                 batch.SetResult();
             }
