@@ -23,7 +23,47 @@ public static class CatalogueMemoryReport
             previous = now;
         }
 
+        SearchCost(index);
         GC.KeepAlive(index);
+    }
+
+    /// <summary>CPU time of one search in the index alone (no HTTP, no grain call), by kind of query.</summary>
+    private static void SearchCost(CatalogueIndex index)
+    {
+        var caller = new Caller { UserId = "searcher" };
+        var queries = new (string Kind, CatalogueQuery Query)[]
+        {
+            ("all, by start", new CatalogueQuery()),
+            ("all, by start, page size 1", new CatalogueQuery { PageSize = 1 }),
+            ("city + tag", new CatalogueQuery { City = "City 3", Tags = ["tag-2"] }),
+            ("category + price, by price", new CatalogueQuery { Category = "category-1", PriceMin = 10, PriceMax = 90, Sort = CatalogueSort.Price }),
+            ("text, exact", new CatalogueQuery { Text = "jazz", Sort = CatalogueSort.Relevance }),
+            ("text, one typo", new CatalogueQuery { Text = "festivl", Sort = CatalogueSort.Relevance }),
+            ("text, two words with a typo", new CatalogueQuery { Text = "summer symphny", Sort = CatalogueSort.Relevance }),
+            ("available, page 3", new CatalogueQuery { AvailableOnly = true, Page = 3 }),
+        };
+        foreach (var (kind, query) in queries)
+        {
+            if (kind.StartsWith("all", StringComparison.Ordinal)) Time(kind + " (admin)", () => index.Search(query, new Caller { UserId = "a", IsAdmin = true }).Total);
+            for (var i = 0; i < 200; i++) index.Search(query, caller);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            const int runs = 2_000;
+            var total = 0;
+            for (var i = 0; i < runs; i++) total += index.Search(query, caller).Total;
+            var micros = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / runs;
+            Console.WriteLine($"{kind,-30} {micros,8:N0} µs per search ({total / runs:N0} matches)");
+        }
+    }
+
+    private static void Time(string kind, Func<int> search)
+    {
+        for (var i = 0; i < 200; i++) search();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        const int runs = 2_000;
+        var total = 0;
+        for (var i = 0; i < runs; i++) total += search();
+        var micros = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / runs;
+        Console.WriteLine($"{kind,-30} {micros,8:N0} µs per search ({total / runs:N0} matches)");
     }
 
     private static long Heap()

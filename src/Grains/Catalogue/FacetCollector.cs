@@ -1,15 +1,14 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Grains.Catalogue;
 
-/// <summary>Counts the values of facet doc-value fields over every match, per segment by ordinal.</summary>
+/// <summary>Counts the values of facet doc-value fields over every match, per segment by ordinal (<see cref="SegmentFacets"/>).</summary>
 internal sealed class FacetCollector(params string[] fields) : ICollector
 {
     private readonly Dictionary<string, int>[] _counts = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[fields.Length];
     private readonly int[][] _ordCounts = new int[fields.Length][];
+    private SegmentFacets? _segment;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -20,22 +19,19 @@ internal sealed class FacetCollector(params string[] fields) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        for (var f = 0; f < fields.Length; f++)
-        {
-            var values = context.AtomicReader.GetSortedSetDocValues(fields[f]);
-            _values[f] = values;
-            _ordCounts[f] = values is null ? [] : new int[values.ValueCount];
-        }
+        _segment = SegmentFacets.Of(context.AtomicReader, fields);
+        for (var f = 0; f < fields.Length; f++) _ordCounts[f] = new int[_segment.Values[f].Length];
     }
 
     public void Collect(int doc)
     {
-        for (var f = 0; f < _values.Length; f++)
+        var segment = _segment!;
+        for (var f = 0; f < _ordCounts.Length; f++)
         {
-            if (_values[f] is not { } values) continue;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) _ordCounts[f][ord]++;
+            var starts = segment.Starts[f];
+            var ords = segment.Ords[f];
+            var counts = _ordCounts[f];
+            for (var i = starts[doc]; i < starts[doc + 1]; i++) counts[ords[i]]++;
         }
     }
 
@@ -47,21 +43,18 @@ internal sealed class FacetCollector(params string[] fields) : ICollector
 
     private void Flush()
     {
-        var term = new BytesRef();
-        for (var f = 0; f < _values.Length; f++)
+        if (_segment is not { } segment) return;
+        for (var f = 0; f < _ordCounts.Length; f++)
         {
-            if (_values[f] is not { } values) continue;
-            var ords = _ordCounts[f];
-            for (var ord = 0; ord < ords.Length; ord++)
+            var counts = _ordCounts[f];
+            for (var ord = 0; ord < counts.Length; ord++)
             {
-                if (ords[ord] == 0) continue;
-                values.LookupOrd(ord, term);
-                var key = term.Utf8ToString();
-                _counts[f][key] = _counts[f].GetValueOrDefault(key) + ords[ord];
-                ords[ord] = 0;
+                if (counts[ord] == 0) continue;
+                var key = segment.Values[f][ord];
+                _counts[f][key] = _counts[f].GetValueOrDefault(key) + counts[ord];
             }
-
-            _values[f] = null;
         }
+
+        _segment = null;
     }
 }
