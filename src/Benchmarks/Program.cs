@@ -1,9 +1,10 @@
 using Benchmarks;
 using BenchmarkDotNet.Running;
 
-// `memory` prints the managed heap an event costs; `engine` runs the event grain under load
-// without HTTP (scripts/engine-bench.sh); `limiter` times what the API's rate limiter adds to a
-// request; anything else goes to BenchmarkDotNet.
+// `memory` prints the managed heap an event costs; `catalogue-memory` what the search index costs
+// per 10,000 events; `engine` runs the event grain under load without HTTP
+// (scripts/engine-bench.sh); `limiter` times what the API's rate limiter adds to a request;
+// anything else goes to BenchmarkDotNet.
 if (args is ["engine", ..])
 {
     return await EngineLoad.RunAsync(args);
@@ -12,6 +13,12 @@ if (args is ["engine", ..])
 if (args is ["limiter", ..])
 {
     return RateLimiterCost.Run(args);
+}
+
+if (args is ["catalogue-memory", ..])
+{
+    CatalogueMemoryReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000);
+    return 0;
 }
 
 if (args is ["memory", ..])

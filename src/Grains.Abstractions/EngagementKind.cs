@@ -6,6 +6,8 @@ public enum EngagementKind
     BookingCancelled,
     HostAdded,
     HostRemoved,
+    AttendeeAdded,
+    AttendeeRemoved,
 
     /// <summary>The event starts within a day: remind the holder of a confirmed booking.</summary>
     BookingReminder,

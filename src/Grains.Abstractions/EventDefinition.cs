@@ -40,4 +40,12 @@ public sealed record EventDefinition
 
     [Id(11)]
     public int MaxSeatsPerHold { get; init; } = 10;
+
+    /// <summary>What kind of event it is ("concert", "conference"...), a catalogue filter and facet.</summary>
+    [Id(12)]
+    public string? Category { get; init; }
+
+    /// <summary>Performers or speakers; searched as text and filtered by name.</summary>
+    [Id(13)]
+    public IReadOnlyList<string> Artists { get; init; } = [];
 }

@@ -62,4 +62,10 @@ public sealed record EventDetails
 
     [Id(19)]
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    [Id(20)]
+    public string? Category { get; init; }
+
+    [Id(21)]
+    public IReadOnlyList<string> Artists { get; init; } = [];
 }

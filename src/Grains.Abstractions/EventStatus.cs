@@ -5,4 +5,7 @@ public enum EventStatus
     Draft,
     OnSale,
     Cancelled,
+
+    /// <summary>Deleted by its organizer (it had no bookings): gone from reads and the catalogue.</summary>
+    Deleted,
 }

@@ -51,4 +51,16 @@ public interface IEventGrain : IGrainWithStringKey
 
     [Alias("GetAnalytics")]
     Task<Outcome<EventAnalytics>> GetAnalytics(EventCommand command);
+
+    /// <summary>Registers a CRM attendee without a seat; Created is false when they already were one.</summary>
+    [Alias("AddAttendee")]
+    Task<Outcome<EventAttendee>> AddAttendee(AttendeeCommand command);
+
+    /// <summary>Removes a CRM attendee; succeeds too when they were not (or no longer) one.</summary>
+    [Alias("RemoveAttendee")]
+    Task<Outcome<EventAttendee>> RemoveAttendee(AttendeeCommand command);
+
+    /// <summary>Deletes an event that never had a booking; Conflict otherwise. Repeating it succeeds.</summary>
+    [Alias("Delete")]
+    Task<Outcome<bool>> Delete(EventCommand command);
 }

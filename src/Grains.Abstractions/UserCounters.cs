@@ -11,7 +11,7 @@ public sealed record UserCounters
     [Id(0)]
     public required int HostedEventCount { get; init; }
 
-    /// <summary>Distinct events where the user holds at least one confirmed (not cancelled) booking.</summary>
+    /// <summary>Distinct events where the user holds at least one confirmed (not cancelled) booking or is a CRM attendee.</summary>
     [Id(1)]
     public required int AttendedEventCount { get; init; }
 

@@ -19,11 +19,13 @@ public sealed record CreateEventRequest(
     string? Currency,
     int? HoldTtlSeconds,
     int? MaxSeatsPerHold,
-    bool? Draft) : IValidatable
+    bool? Draft,
+    string? Category = null,
+    IReadOnlyList<string?>? Artists = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
-        EventDefinitionRules.Validate(errors, Slug, Title, Description, StartAt, EndAt, City, Tags, HostIds, Prices, Currency, HoldTtlSeconds, MaxSeatsPerHold);
+        EventDefinitionRules.Validate(errors, Slug, Title, Description, StartAt, EndAt, City, Tags, HostIds, Prices, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists);
         if ((VenueId is null) == (Capacity is null)) errors.Add("venueId", "Give either a venueId (reserved seating) or a capacity (general admission), not both.");
         if (VenueId is not null && string.IsNullOrWhiteSpace(VenueId)) errors.Add("venueId", "A venue id cannot be empty.");
         Fields.Range(errors, "capacity", Capacity, 1, Venues.CreateVenueRequest.MaxCapacity);
@@ -32,7 +34,7 @@ public sealed record CreateEventRequest(
     public CreateEvent ToCommand(Caller caller, Grains.Abstractions.Idempotency? idempotency) => new()
     {
         Caller = caller,
-        Definition = EventDefinitionRules.ToDefinition(Slug!, Title!, Description, StartAt!.Value, EndAt!.Value, City, Tags, HostIds, Prices!, Currency, HoldTtlSeconds, MaxSeatsPerHold),
+        Definition = EventDefinitionRules.ToDefinition(Slug!, Title!, Description, StartAt!.Value, EndAt!.Value, City, Tags, HostIds, Prices!, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists),
         VenueId = VenueId,
         Capacity = Capacity,
         Draft = Draft ?? false,

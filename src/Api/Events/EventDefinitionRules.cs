@@ -23,7 +23,9 @@ internal static class EventDefinitionRules
         IReadOnlyDictionary<string, decimal>? prices,
         string? currency,
         int? holdTtlSeconds,
-        int? maxSeatsPerHold)
+        int? maxSeatsPerHold,
+        string? category,
+        IReadOnlyList<string?>? artists)
     {
         if (slug is null) errors.Add("slug", "A slug is required.");
         else if (!Fields.IsSlug(slug)) errors.Add("slug", "A slug has 1 to 100 lowercase letters, digits and inner hyphens.");
@@ -38,6 +40,9 @@ internal static class EventDefinitionRules
 
         ValidateList(errors, "tags", tags, 50);
         ValidateList(errors, "hostIds", hostIds, 128);
+        ValidateList(errors, "artists", artists, Fields.MaxNameLength);
+        Fields.Text(errors, "category", category, 100);
+        if (category is not null && string.IsNullOrWhiteSpace(category)) errors.Add("category", "A category cannot be empty.");
 
         if (prices is null || prices.Count == 0) errors.Add("prices", "At least one price is required (use \"default\" for every seat type).");
         else
@@ -77,7 +82,9 @@ internal static class EventDefinitionRules
         IReadOnlyDictionary<string, decimal> prices,
         string? currency,
         int? holdTtlSeconds,
-        int? maxSeatsPerHold)
+        int? maxSeatsPerHold,
+        string? category,
+        IReadOnlyList<string?>? artists)
     {
         var definition = new Grains.Abstractions.EventDefinition
         {
@@ -90,6 +97,8 @@ internal static class EventDefinitionRules
             Tags = tags is null ? [] : [.. tags.Select(t => t!)],
             HostIds = hostIds is null ? [] : [.. hostIds.Select(h => h!)],
             Prices = prices,
+            Category = category?.Trim(),
+            Artists = artists is null ? [] : [.. artists.Select(a => a!.Trim())],
         };
         return definition with
         {

@@ -22,6 +22,7 @@ public static class EventsApi
         group.MapGet("/{eventId}/availability", GetAvailability).WithName("GetAvailability");
         group.MapGet("/{eventId}/seats", GetSeats).WithName("GetSeats");
         group.MapGet("/{eventId}/analytics", GetAnalytics).WithName("GetAnalytics");
+        group.MapDelete("/{eventId}", DeleteEvent).WithName("DeleteEvent");
         return group;
     }
 
@@ -93,6 +94,14 @@ public static class EventsApi
         var command = new EventCommand { Caller = user.ToCaller() };
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).GetAnalytics(command));
         return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
+    }
+
+    /// <summary>Deletes an event without bookings (409 with bookings: cancel it instead); repeating it answers 204 too.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteEvent(string eventId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var command = new EventCommand { Caller = user.ToCaller() };
+        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).Delete(command));
+        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<EventDetails>, ProblemHttpResult>> Organize(

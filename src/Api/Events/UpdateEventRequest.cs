@@ -16,14 +16,16 @@ public sealed record UpdateEventRequest(
     IReadOnlyDictionary<string, decimal>? Prices,
     string? Currency,
     int? HoldTtlSeconds,
-    int? MaxSeatsPerHold) : IValidatable
+    int? MaxSeatsPerHold,
+    string? Category = null,
+    IReadOnlyList<string?>? Artists = null) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
-        EventDefinitionRules.Validate(errors, Slug, Title, Description, StartAt, EndAt, City, Tags, HostIds, Prices, Currency, HoldTtlSeconds, MaxSeatsPerHold);
+        EventDefinitionRules.Validate(errors, Slug, Title, Description, StartAt, EndAt, City, Tags, HostIds, Prices, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists);
 
     public UpdateEvent ToCommand(Caller caller) => new()
     {
         Caller = caller,
-        Definition = EventDefinitionRules.ToDefinition(Slug!, Title!, Description, StartAt!.Value, EndAt!.Value, City, Tags, HostIds, Prices!, Currency, HoldTtlSeconds, MaxSeatsPerHold),
+        Definition = EventDefinitionRules.ToDefinition(Slug!, Title!, Description, StartAt!.Value, EndAt!.Value, City, Tags, HostIds, Prices!, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists),
     };
 }

@@ -1,6 +1,9 @@
+using Api.Analytics;
+using Api.Attendees;
 using Api.Auth;
 using Api.Browser;
 using Api.Bookings;
+using Api.Catalogue;
 using Api.Cluster;
 using Api.Emails;
 using Api.Events;
@@ -54,6 +57,8 @@ public static class BookingApiEndpoints
         var api = app.MapGroup("").RequireAuthorization();
         api.MapVenuesApi();
         api.MapEventsApi();
+        api.MapCatalogueApi();
+        api.MapAttendeesApi();
         api.MapHoldsApi();
         api.MapBookingsApi();
         api.MapMyBookingsApi();
@@ -61,6 +66,7 @@ public static class BookingApiEndpoints
         api.MapUsersApi();
         api.MapEmailsApi();
         api.MapTrackingApi();
+        api.MapAnalyticsApi();
         app.MapClusterDashboard();
         return app;
     }

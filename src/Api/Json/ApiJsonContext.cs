@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Api.Auth;
 using Api.Bookings;
+using Api.Catalogue;
 using Api.Events;
 using Api.Holds;
 using Api.Venues;
@@ -28,4 +29,8 @@ namespace Api.Json;
 [JsonSerializable(typeof(HoldView))]
 [JsonSerializable(typeof(BookingView))]
 [JsonSerializable(typeof(MyBookingsResponse))]
+[JsonSerializable(typeof(CataloguePage))]
+[JsonSerializable(typeof(SuggestResponse))]
+[JsonSerializable(typeof(AnalyticsPage))]
+[JsonSerializable(typeof(EventAttendee))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

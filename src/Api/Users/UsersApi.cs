@@ -21,6 +21,8 @@ public static class UsersApi
     {
         var group = routes.MapGroup("/users").WithTags("Users");
         group.MapPost("/", CreateUser).WithBodyLimit(BodyLimits.Profile).WithName("CreateUser");
+        group.MapGet("/", ListUsers).RequireAuthorization(Policies.Admin).WithName("ListUsers");
+        group.MapGet("/{userId}/bookings", GetUserBookings).WithName("GetUserBookings");
         group.MapGet("/filter", FilterUsers).RequireAuthorization(Policies.Organizer).WithName("FilterUsers");
         group.MapGet("/{userId}", GetUser).WithName("GetUser");
         group.MapPut("/{userId}", UpdateUser).WithBodyLimit(BodyLimits.Profile).WithName("UpdateUser");
@@ -35,11 +37,41 @@ public static class UsersApi
         if (ApiProblems.Check(request) is { } invalid) return invalid;
 
         var caller = user.ToCaller();
-        var userId = request!.Id ?? caller.UserId;
+
+        // The CRM creates contacts: an admin without an id gets a new user with a server-made id.
+        var userId = request!.Id ?? (caller.IsAdmin ? Guid.NewGuid().ToString("N") : caller.UserId);
         if (userId != caller.UserId && !caller.IsAdmin) return Failure.Forbidden("Only admins create profiles for other users.").ToProblem();
 
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IUserGrain>(userId).Create(request.ToProfile()));
         return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Created($"/users/{userId}", outcome.Value!);
+    }
+
+    /// <summary>Every user, newest first (admins); GET /users/filter narrows by criteria.</summary>
+    internal static async Task<Results<Ok<UserPage>, ValidationProblem, ProblemHttpResult>> ListUsers(
+        [System.ComponentModel.Description("Page number, from 1 (default 1).")] string? page,
+        [System.ComponentModel.Description("Items per page, 1 to 100 (default 20).")] string? pageSize,
+        IUserDirectory directory,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (p, size) = Catalogue.CatalogueSearchRequest.Paging(errors, page, pageSize);
+        if (!errors.IsEmpty) return ApiProblems.Validation(errors);
+
+        var filter = new UserFilter { Page = p, PageSize = size, SortBy = UserFilterRules.CreatedAt, SortOrder = "desc" };
+        var outcome = await directory.FilterAsync(filter, cancellationToken);
+        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
+    }
+
+    /// <summary>A user's bookings, as GET /users/me/bookings shows them: for the user and admins.</summary>
+    internal static async Task<Results<Ok<Bookings.MyBookingsResponse>, ProblemHttpResult>> GetUserBookings(string userId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var caller = user.ToCaller();
+        var id = userId == Me ? caller.UserId : userId;
+        if (!Fields.IsUserId(id)) return UserNotFound(userId);
+        if (id != caller.UserId && !caller.IsAdmin) return Failure.Forbidden($"Only user {id} and admins read their bookings.").ToProblem();
+
+        var bookings = await GrainCall.Retry(() => grains.GetGrain<IUserGrain>(id).GetBookings());
+        return TypedResults.Ok(new Bookings.MyBookingsResponse(bookings));
     }
 
     internal static async Task<Results<Ok<UserView>, ProblemHttpResult>> GetUser(string userId, ClaimsPrincipal user, IGrainFactory grains)

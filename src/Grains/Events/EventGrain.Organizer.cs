@@ -10,7 +10,8 @@ public sealed partial class EventGrain
 
     async Task<Outcome<EventDetails>> IEventGrain.Create(CreateEvent command)
     {
-        if (_state.Exists) return ReplayCreate(command);
+        if (_state.IsDeleted) return Failure.Conflict("Event deleted", $"Event {EventId} was deleted.");
+        if (_state.Exists) return await ReplayCreateAsync(command);
         var definitionProblem = Validate(command.Definition);
         if (definitionProblem is not null) return definitionProblem;
 
@@ -38,18 +39,22 @@ public sealed partial class EventGrain
         if (slugOwner != EventId) return Failure.Conflict("Slug taken", $"Slug '{command.Definition.Slug}' belongs to another event.");
 
         // Another create may have completed while this one awaited the venue or the slug.
-        if (_state.Exists) return ReplayCreate(command);
+        if (_state.Exists || _state.IsDeleted) return await ReplayCreateAsync(command);
         await Emit(new EventCreated(command.Definition, command.Caller.UserId, command.VenueId, sections, capacity, command.Draft, TimeProvider.GetUtcNow(), Record(command.Idempotency)));
+        await CatalogueAsync();
         return Outcome<EventDetails>.Ok(EventViews.Details(_state), created: true);
     }
 
-    private Outcome<EventDetails> ReplayCreate(CreateEvent command)
+    private async Task<Outcome<EventDetails>> ReplayCreateAsync(CreateEvent command)
     {
+        if (_state.IsDeleted) return Failure.Conflict("Event deleted", $"Event {EventId} was deleted.");
         if (command.Idempotency is { } idempotency && _state.Idempotency.TryGetValue(idempotency.Key, out var entry) && entry.Operation == "create")
         {
-            return entry.Fingerprint == idempotency.Fingerprint
-                ? Outcome<EventDetails>.Ok(EventViews.Details(_state), created: true)
-                : Failure.Unprocessable("Idempotency-Key reused", $"Key '{idempotency.Key}' was used for a different request.");
+            if (entry.Fingerprint != idempotency.Fingerprint) return Failure.Unprocessable("Idempotency-Key reused", $"Key '{idempotency.Key}' was used for a different request.");
+
+            // The first attempt may have failed between its journal write and its catalogue push.
+            await CatalogueAsync();
+            return Outcome<EventDetails>.Ok(EventViews.Details(_state), created: true);
         }
 
         return Failure.Conflict("Event exists", $"Event {EventId} already exists.");
@@ -75,6 +80,7 @@ public sealed partial class EventGrain
         await Emit(new EventUpdated(command.Definition, TimeProvider.GetUtcNow()));
         if (command.Definition.StartAt != startBefore) EnsureBookingReminder(startChanged: true);
         if (command.Definition.Slug != oldSlug) await GrainFactory.GetGrain<ISlugGrain>(oldSlug).Release(EventId);
+        await CatalogueAsync();
         return Outcome<EventDetails>.Ok(EventViews.Details(_state));
     }
 
@@ -84,7 +90,7 @@ public sealed partial class EventGrain
         if (!IsOrganizer(command.Caller)) return Failure.Forbidden("Only the event's owner or an admin may publish it.");
         if (_state.Status == EventStatus.Cancelled) return NotOnSale();
         if (_state.Status == EventStatus.Draft) await Emit(new EventPublished(TimeProvider.GetUtcNow()));
-        else await _journal.WhenDurable();
+        await CatalogueAsync();
         return Outcome<EventDetails>.Ok(EventViews.Details(_state));
     }
 
@@ -93,7 +99,7 @@ public sealed partial class EventGrain
         if (!_state.Exists) return NotFound();
         if (!IsOrganizer(command.Caller)) return Failure.Forbidden("Only the event's owner or an admin may cancel it.");
         if (_state.Status != EventStatus.Cancelled) await Emit(new EventCancelled(TimeProvider.GetUtcNow(), Record(command.Idempotency)));
-        else await _journal.WhenDurable();
+        await CatalogueAsync();
         return Outcome<EventDetails>.Ok(EventViews.Details(_state));
     }
 

@@ -1,4 +1,5 @@
 using Grains.Abstractions;
+using Grains.Catalogue;
 using Grains.Events.Journal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,12 @@ namespace Grains.Events;
 public sealed partial class EventGrain(
     IJournalStorage storage,
     IOptions<EventGrainOptions> options,
+    IOptions<CatalogueOptions> catalogueOptions,
     ILogger<EventGrain> logger) : BookingGrain, IEventGrain, IRemindable
 {
     private const string RecoveryReminder = "recovery";
     private readonly EventGrainOptions _options = options.Value;
+    private readonly CatalogueOptions _catalogueOptions = catalogueOptions.Value;
     private readonly List<int> _bestAvailable = new(16);
     private EventState _state = null!;
     private EventJournal _journal = null!;
@@ -91,11 +94,13 @@ public sealed partial class EventGrain(
 
     private Task SweepAsync()
     {
-        if (_broken || !_state.Exists) return Task.CompletedTask;
+        if (_broken || _state.Definition is null) return Task.CompletedTask;
+        var now = TimeProvider.GetUtcNow();
+        PushCatalogueIfChanged(now);
+        if (!_state.Exists) return Task.CompletedTask;
         ExpireDue();
         QueueBookingRemindersIfDue();
         _journal.FlushLazyChanges();
-        var now = TimeProvider.GetUtcNow();
         _state.PruneEndedHolds(now - _options.EndedHoldRetention, _options.MaxEndedHolds);
         if (now - _lastPrune >= TimeSpan.FromSeconds(10))
         {
@@ -112,7 +117,8 @@ public sealed partial class EventGrain(
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!_state.Exists)
+        // A deleted event still delivers what its outbox holds (hosts and attendees losing it).
+        if (_state.Definition is null)
         {
             await UnregisterReminder(reminderName);
             return;

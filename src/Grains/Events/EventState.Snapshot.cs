@@ -24,6 +24,7 @@ public sealed partial class EventState
         Bookings = [.. _bookings.Values],
         Idempotency = new(_idempotency, StringComparer.Ordinal),
         Outbox = [.. _outbox],
+        Attendees = [.. _attendees],
     };
 
     public static EventState FromSnapshot(string eventId, EventSnapshot snapshot)
@@ -87,6 +88,7 @@ public sealed partial class EventState
 
         foreach (var (key, entry) in snapshot.Idempotency) state._idempotency[key] = entry;
         state._outbox.AddRange(snapshot.Outbox);
+        state._attendees.UnionWith(snapshot.Attendees);
         return state;
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class EventState
     private readonly Dictionary<string, IdempotencyEntry> _idempotency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _activeHoldsByRequest = new(StringComparer.Ordinal);
     private readonly List<OutboxEntry> _outbox = [];
+    private readonly SortedSet<string> _attendees = new(StringComparer.Ordinal);
     private SeatInventory? _inventory;
     private int _gaHeld;
     private int _gaBooked;
@@ -27,7 +28,12 @@ public sealed partial class EventState
 
     public string EventId { get; }
 
-    public bool Exists => Definition is not null;
+    public bool Exists => Definition is not null && Status != EventStatus.Deleted;
+
+    public bool IsDeleted => Status == EventStatus.Deleted;
+
+    /// <summary>CRM attendees registered without a seat.</summary>
+    public IReadOnlySet<string> Attendees => _attendees;
 
     public EventDefinition? Definition { get; private set; }
 
@@ -152,6 +158,9 @@ public sealed partial class EventState
             case EventPublished c: Status = EventStatus.OnSale; UpdatedAt = c.At; break;
             case EventCancelled c: ApplyEventCancelled(c); break;
             case BookingRemindersQueued c: ApplyRemindersQueued(c); break;
+            case EventDeleted c: ApplyDeleted(c); break;
+            case AttendeeAdded c: _attendees.Add(c.UserId); Enqueue(c.UserId, EngagementKind.AttendeeAdded, "attendee-added", c.At); break;
+            case AttendeeRemoved c: _attendees.Remove(c.UserId); Enqueue(c.UserId, EngagementKind.AttendeeRemoved, "attendee-removed", c.At); break;
             default: throw new InvalidOperationException($"Event {EventId}: unknown journal change {change.GetType().Name}.");
         }
     }
@@ -215,6 +224,21 @@ public sealed partial class EventState
         }
 
         BookingRemindersQueued = true;
+    }
+
+    private void ApplyDeleted(EventDeleted c)
+    {
+        foreach (var hold in _holds.Values.Where(h => h.Status == HoldStatus.Active).Select(h => h.Number).ToList())
+        {
+            EndHold(hold, HoldStatus.Released);
+        }
+
+        // A cancelled event already told its hosts; the user grains keep the newest fact per event either way.
+        if (Status != EventStatus.Cancelled) foreach (var host in HostsOf(Definition!)) Enqueue(host, EngagementKind.HostRemoved, "host-removed", c.At);
+        foreach (var attendee in _attendees) Enqueue(attendee, EngagementKind.AttendeeRemoved, "attendee-removed", c.At);
+        _attendees.Clear();
+        Status = EventStatus.Deleted;
+        UpdatedAt = c.At;
     }
 
     private void ApplyHold(HoldPlaced c)

@@ -31,6 +31,36 @@ internal static class EventViews
             Status = StatusName(state.Status),
             CreatedAt = state.CreatedAt,
             UpdatedAt = state.UpdatedAt,
+            Category = d.Category,
+            Artists = d.Artists,
+        };
+    }
+
+    /// <summary>The event as the catalogue shows it, at the durable journal sequence <paramref name="version"/>.</summary>
+    public static CatalogueEntry CatalogueEntry(EventState state, long version, int maxDescriptionLength)
+    {
+        if (state.IsDeleted) return new CatalogueEntry { EventId = state.EventId, Version = version, Deleted = true };
+        var d = state.Definition!;
+        return new CatalogueEntry
+        {
+            EventId = state.EventId,
+            Version = version,
+            Slug = d.Slug,
+            Title = d.Title,
+            Description = d.Description is { } text && text.Length > maxDescriptionLength ? text[..maxDescriptionLength] : d.Description,
+            StartAt = d.StartAt,
+            EndAt = d.EndAt,
+            City = d.City,
+            Category = d.Category,
+            Tags = d.Tags,
+            Artists = d.Artists,
+            OwnerId = state.OwnerId,
+            HostIds = d.HostIds,
+            MinPrice = d.Prices.Count == 0 ? 0 : d.Prices.Values.Min(),
+            Currency = d.Currency,
+            Status = StatusName(state.Status),
+            CreatedAt = state.CreatedAt,
+            Analytics = Analytics(state),
         };
     }
 
@@ -38,6 +68,7 @@ internal static class EventViews
     {
         EventStatus.Draft => "draft",
         EventStatus.OnSale => "onsale",
+        EventStatus.Deleted => "deleted",
         _ => "cancelled",
     };
 

@@ -1,3 +1,4 @@
+using Grains.Catalogue;
 using Grains.Email.Ses;
 using Grains.Events;
 using Grains.Users;
@@ -32,6 +33,12 @@ public static class BookingGrainsSiloBuilderExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.MaxHoldLifetime > TimeSpan.Zero && o.ExpirySweepPeriod > TimeSpan.Zero && o.RecoveryReminderPeriod > TimeSpan.Zero && o.OutboxRetryDelay > TimeSpan.Zero, "Events: time settings must be positive.")
             .ValidateOnStart();
+        services.AddOptions<CatalogueOptions>().Bind(configuration.GetSection(CatalogueOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.PollPeriod > TimeSpan.Zero && o.AvailabilityPushPeriod > TimeSpan.Zero, "Catalogue: PollPeriod and AvailabilityPushPeriod must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<CatalogueReplica>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogueReplica>());
         services.AddSesEmail(configuration);
         services.AddUserEngagement(configuration);
         return silo;

@@ -55,6 +55,7 @@ public sealed class UserGrain(
             EngagementKind.BookingCancelled => ApplyCancelled(message),
             EngagementKind.HostAdded or EngagementKind.HostRemoved => ApplyHosting(message),
             EngagementKind.BookingReminder => ApplyReminder(message),
+            EngagementKind.AttendeeAdded or EngagementKind.AttendeeRemoved => ApplyAttendance(message),
             _ => throw new InvalidOperationException($"User {GrainKey}: message {message.Id} has unknown kind {message.Kind}."),
         };
         if (!applied)
@@ -152,7 +153,11 @@ public sealed class UserGrain(
 
     private int HostedCount => S.Hosting.Values.Count(h => h.IsHost);
 
-    private int AttendedCount => S.Bookings.Values.Where(b => b.Status == Confirmed).Select(b => b.EventId).Distinct(StringComparer.Ordinal).Count();
+    /// <summary>Distinct events with a confirmed booking or a CRM attendance: one event counts once however it is attended.</summary>
+    private int AttendedCount => S.Bookings.Values.Where(b => b.Status == Confirmed).Select(b => b.EventId)
+        .Concat(S.Attendance.Where(a => a.Value.IsAttendee).Select(a => a.Key))
+        .Distinct(StringComparer.Ordinal)
+        .Count();
 
     private int CancellationCount => S.Bookings.Values.Count(b => b.Status == Cancelled);
 
@@ -221,6 +226,20 @@ public sealed class UserGrain(
             EventStartAt = message.EventStartAt,
             Since = isHost && current is { IsHost: true } ? current.Since : message.OccurredAt,
         };
+        return true;
+    }
+
+    private bool ApplyAttendance(EngagementMessage message)
+    {
+        var isAttendee = message.Kind == EngagementKind.AttendeeAdded;
+        if (!TrySequenceOf(message.Id, out var sequence))
+        {
+            throw new InvalidOperationException($"User {GrainKey}: attendee message {message.Id} of event {message.EventId} carries no outbox number.");
+        }
+
+        // Attendee messages of one event carry increasing outbox numbers: an equal or older one is a duplicate or overtaken.
+        if (S.Attendance.TryGetValue(message.EventId, out var current) && sequence <= current.Sequence) return false;
+        S.Attendance[message.EventId] = new AttendanceRecord { Sequence = sequence, IsAttendee = isAttendee };
         return true;
     }
 

@@ -4,7 +4,7 @@ namespace Grains.Users;
 
 /// <summary>
 /// The durable state of a user grain. Counters are not stored: they are derived from the booking
-/// index and the hosting records, whose keys (booking id, event id + outbox number) make every
+/// index, the hosting and attendance records, whose keys (booking id, event id + outbox number) make every
 /// engagement message idempotent.
 /// </summary>
 [GenerateSerializer, Alias("UserState")]
@@ -38,4 +38,8 @@ public sealed class UserState
     /// <summary>The revision the filter index held at the last write of this state (it may be newer).</summary>
     [Id(7)]
     public long IndexedRevision { get; set; }
+
+    /// <summary>CRM attendance (without a seat) per event id, as of the newest attendee message applied.</summary>
+    [Id(8)]
+    public Dictionary<string, AttendanceRecord> Attendance { get; set; } = new(StringComparer.Ordinal);
 }

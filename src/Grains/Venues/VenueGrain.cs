@@ -11,9 +11,11 @@ public sealed class VenueGrain([PersistentState("state", GrainStorageNames.Grain
         if (state.State.Venue is { } existing)
         {
             // A retried create (same Idempotency-Key, hence same id) by the same owner gets the venue back.
-            return existing.OwnerId == command.Caller.UserId && existing.Name == command.Name
-                ? Outcome<Venue>.Ok(existing, created: true)
-                : Failure.Conflict("Venue exists", $"Venue {GrainKey} already exists.");
+            if (existing.OwnerId != command.Caller.UserId || existing.Name != command.Name) return Failure.Conflict("Venue exists", $"Venue {GrainKey} already exists.");
+
+            // The first attempt may have failed before the listing had it.
+            await ListAsync(existing);
+            return Outcome<Venue>.Ok(existing, created: true);
         }
 
         SeatLayout layout;
@@ -37,8 +39,20 @@ public sealed class VenueGrain([PersistentState("state", GrainStorageNames.Grain
             CreatedAt = TimeProvider.GetUtcNow(),
         };
         await state.WriteStateAsync();
+        await ListAsync(state.State.Venue);
         return Outcome<Venue>.Ok(state.State.Venue, created: true);
     }
+
+    private Task ListAsync(Venue venue) =>
+        GrainFactory.GetGrain<IVenueDirectoryGrain>(VenueDirectoryGrain.ShardOf(venue.Id)).Add(new VenueSummary
+        {
+            Id = venue.Id,
+            Name = venue.Name,
+            City = venue.City,
+            Capacity = venue.Capacity,
+            OwnerId = venue.OwnerId,
+            CreatedAt = venue.CreatedAt,
+        });
 
     Task<Venue?> IVenueGrain.Get() => Task.FromResult(state.State.Venue);
 }

@@ -13,6 +13,9 @@ internal static class CommandLine
           many-events   --events events of --seats seats each; buyers pick a random event per iteration
           ceiling       same client and concurrency against GET /health/live (the machine's HTTP ceiling)
           all           ceiling, then hot-event; reports ratio = holds/s / ceiling/s
+          search        seeds --events events (default 10000 for search) into the catalogue, then the
+                        ceiling, then --buyers searchers with mixed filters on GET /events;
+                        last line: searches/s=<n> ceiling/s=<n> ratio=<r> p50_ms=<n> p99_ms=<n> failed=<n>
 
         options:
           --url <url>            API base address (default http://127.0.0.1:8080)
@@ -132,7 +135,7 @@ internal static class CommandLine
             case "seats":
                 return Int(value, 1, 10_000_000, name, out var seats, out error) ? options with { Seats = seats, SeatsSet = true } : null;
             case "events":
-                return Int(value, 1, 100_000, name, out var events, out error) ? options with { Events = events } : null;
+                return Int(value, 1, 100_000, name, out var events, out error) ? options with { Events = events, EventsSet = true } : null;
             case "buyers":
                 return Int(value, 1, 100_000, name, out var buyers, out error) ? options with { Buyers = buyers } : null;
             case "duration":
@@ -165,6 +168,7 @@ internal static class CommandLine
         "many-events" => ScenarioKind.ManyEvents,
         "ceiling" => ScenarioKind.Ceiling,
         "all" => ScenarioKind.All,
+        "search" => ScenarioKind.Search,
         _ => null,
     };
 

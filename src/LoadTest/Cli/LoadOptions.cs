@@ -6,6 +6,7 @@ internal enum ScenarioKind
     ManyEvents,
     Ceiling,
     All,
+    Search,
 }
 
 /// <summary>Everything the command line can set; defaults are the documented ones.</summary>
@@ -16,6 +17,7 @@ internal sealed record LoadOptions
     public int Seats { get; init; } = 50_000;
     public bool SeatsSet { get; init; }
     public int Events { get; init; } = 100;
+    public bool EventsSet { get; init; }
     public int Buyers { get; init; } = 256;
     public double DurationSeconds { get; init; } = 30;
     public double WarmupSeconds { get; init; } = 3;
@@ -37,6 +39,7 @@ internal sealed record LoadOptions
         ScenarioKind.ManyEvents => "many-events",
         ScenarioKind.Ceiling => "ceiling",
         ScenarioKind.All => "all",
+        ScenarioKind.Search => "search",
         _ => kind.ToString(),
     };
 }

@@ -20,4 +20,7 @@ namespace Grains.Events.Journal;
 [JsonDerivedType(typeof(BookingCancelled), "cancelBooking")]
 [JsonDerivedType(typeof(OutboxDelivered), "delivered")]
 [JsonDerivedType(typeof(BookingRemindersQueued), "remindersQueued")]
+[JsonDerivedType(typeof(EventDeleted), "deleted")]
+[JsonDerivedType(typeof(AttendeeAdded), "attendeeAdded")]
+[JsonDerivedType(typeof(AttendeeRemoved), "attendeeRemoved")]
 public abstract record EventChange;

@@ -38,4 +38,7 @@ public sealed record EventSnapshot
     public required Dictionary<string, IdempotencyEntry> Idempotency { get; init; }
 
     public required List<OutboxEntry> Outbox { get; init; }
+
+    /// <summary>CRM attendees without a seat.</summary>
+    public List<string> Attendees { get; init; } = [];
 }

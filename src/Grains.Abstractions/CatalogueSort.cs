@@ -1,0 +1,9 @@
+namespace Grains.Abstractions;
+
+public enum CatalogueSort
+{
+    StartAt,
+    StartAtDescending,
+    Price,
+    Relevance,
+}

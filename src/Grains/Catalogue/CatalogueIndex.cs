@@ -1,0 +1,336 @@
+using System.Collections.Concurrent;
+using Grains.Abstractions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using F = Grains.Catalogue.CatalogueFields;
+
+namespace Grains.Catalogue;
+
+/// <summary>
+/// An in-memory Lucene index of catalogue entries: full text (title, description, artists, tags)
+/// with one-edit fuzzy matching of words of 5+ letters, exact filters, numeric ranges, sorted paging
+/// and facet counts over every match. Thread-safe: one writer, searches on near-real-time readers
+/// refreshed after each batch of changes. The entries themselves are kept beside the index, so
+/// answers are built without reading stored fields.
+/// </summary>
+public sealed class CatalogueIndex : IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const int FuzzyMinLength = 5;
+
+    private static readonly Sort s_byStart = new(new SortField(F.SortStartAt, SortFieldType.INT64), new SortField(F.Id, SortFieldType.STRING));
+    private static readonly Sort s_byStartDescending = new(new SortField(F.SortStartAt, SortFieldType.INT64, true), new SortField(F.Id, SortFieldType.STRING));
+    private static readonly Sort s_byPrice = new(new SortField(F.SortPrice, SortFieldType.DOUBLE), new SortField(F.SortStartAt, SortFieldType.INT64), new SortField(F.Id, SortFieldType.STRING));
+    private static readonly Sort s_byRelevance = new(SortField.FIELD_SCORE, new SortField(F.SortStartAt, SortFieldType.INT64), new SortField(F.Id, SortFieldType.STRING));
+
+    private readonly RAMDirectory _directory = new();
+    private readonly Analyzer _analyzer = new StandardAnalyzer(Version, CharArraySet.Empty);
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly ConcurrentDictionary<string, CatalogueEntry> _entries = new(StringComparer.Ordinal);
+
+    public CatalogueIndex()
+    {
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE });
+        _searchers = new SearcherManager(_writer, true, null);
+    }
+
+    public int Count => _entries.Count;
+
+    /// <summary>Bytes the index files take in memory (entries beside it not counted).</summary>
+    public long IndexBytes => _directory.GetSizeInBytes();
+
+    public IEnumerable<CatalogueEntry> Entries => _entries.Values;
+
+    /// <summary>Adds, replaces or (tombstones) removes entries; visible to searches after <see cref="Refresh"/>.</summary>
+    public void Apply(IEnumerable<CatalogueEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            var id = new Term(F.Id, entry.EventId);
+            if (entry.Deleted)
+            {
+                _writer.DeleteDocuments(id);
+                _entries.TryRemove(entry.EventId, out _);
+            }
+            else
+            {
+                _writer.UpdateDocument(id, ToDocument(entry));
+                _entries[entry.EventId] = entry;
+            }
+        }
+    }
+
+    public void Remove(IEnumerable<string> eventIds)
+    {
+        foreach (var eventId in eventIds)
+        {
+            _writer.DeleteDocuments(new Term(F.Id, eventId));
+            _entries.TryRemove(eventId, out _);
+        }
+    }
+
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    public CataloguePage Search(CatalogueQuery query, Caller caller)
+    {
+        var window = query.Page * query.PageSize;
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = TopFieldCollector.Create(SortOf(query), Math.Max(1, window), false, query.Sort == CatalogueSort.Relevance, false, false);
+            var facets = new FacetCollector(F.FacetCity, F.FacetCategory, F.FacetTag);
+            searcher.Search(QueryOf(query, caller), MultiCollector.Wrap(top, facets));
+            var hits = top.GetTopDocs((query.Page - 1) * query.PageSize, query.PageSize).ScoreDocs;
+            var items = new List<CatalogueItem>(hits.Length);
+            foreach (var hit in hits)
+            {
+                if (_entries.TryGetValue(searcher.Doc(hit.Doc).Get(F.Id), out var entry)) items.Add(ToItem(entry));
+            }
+
+            return new CataloguePage
+            {
+                Items = items,
+                Page = query.Page,
+                PageSize = query.PageSize,
+                Total = top.TotalHits,
+                Facets = new CatalogueFacets { City = facets.Counts(0), Category = facets.Counts(1), Tags = facets.Counts(2) },
+            };
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Up to <paramref name="max"/> titles whose words complete the prefix (its last word may be partial), those starting with it first.</summary>
+    public IReadOnlyList<string> Suggest(string prefix, Caller caller, int max)
+    {
+        var words = Analyze(F.Title, prefix);
+        if (words.Count == 0) return [];
+        var titles = new BooleanQuery();
+        for (var i = 0; i < words.Count - 1; i++) titles.Add(new TermQuery(new Term(F.Title, words[i])), Occur.MUST);
+        titles.Add(new PrefixQuery(new Term(F.Title, words[^1])), Occur.MUST);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var query = new FilteredQuery(titles, new QueryWrapperFilter(Visibility(caller)));
+            var hits = searcher.Search(query, null, max * 5, s_byRelevance).ScoreDocs;
+            var found = hits
+                .Select(h => _entries.TryGetValue(searcher.Doc(h.Doc).Get(F.Id), out var e) ? e.Title : null)
+                .OfType<string>()
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            var trimmed = prefix.Trim();
+            return found.Where(t => t.StartsWith(trimmed, StringComparison.OrdinalIgnoreCase))
+                .Concat(found.Where(t => !t.StartsWith(trimmed, StringComparison.OrdinalIgnoreCase)))
+                .Take(max)
+                .ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Analytics of every event (of <paramref name="owner"/>, when given), drafts and cancelled ones
+    /// included, by start time, with totals over all of them. Read from the entries, not the index:
+    /// the only filter is the owner.
+    /// </summary>
+    public AnalyticsPage Analytics(string? owner, int page, int pageSize)
+    {
+        var events = _entries.Values
+            .Where(e => e.Analytics is not null && (owner is null || e.OwnerId == owner))
+            .OrderBy(e => e.StartAt)
+            .ThenBy(e => e.EventId, StringComparer.Ordinal)
+            .ToList();
+        long capacity = 0, booked = 0, held = 0, created = 0, confirmed = 0, cancelled = 0;
+        decimal revenue = 0;
+        foreach (var a in events.Select(e => e.Analytics!))
+        {
+            capacity += a.Capacity;
+            booked += a.Booked;
+            held += a.Held;
+            revenue += a.Revenue;
+            created += a.HoldsCreated;
+            confirmed += a.HoldsConfirmed;
+            cancelled += a.BookingsCancelled;
+        }
+
+        return new AnalyticsPage
+        {
+            Items = events.Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Analytics!).ToList(),
+            Totals = new AnalyticsTotals
+            {
+                Events = events.Count,
+                Capacity = capacity,
+                Booked = booked,
+                Held = held,
+                Revenue = revenue,
+                HoldsCreated = created,
+                HoldsConfirmed = confirmed,
+                ConversionRate = created == 0 ? 0 : (double)confirmed / created,
+                BookingsCancelled = cancelled,
+            },
+            Page = page,
+            PageSize = pageSize,
+            Total = events.Count,
+        };
+    }
+
+    private static Sort SortOf(CatalogueQuery query) => query.Sort switch
+    {
+        CatalogueSort.StartAtDescending => s_byStartDescending,
+        CatalogueSort.Price => s_byPrice,
+        CatalogueSort.Relevance when !string.IsNullOrWhiteSpace(query.Text) => s_byRelevance,
+        _ => s_byStart,
+    };
+
+    private Query QueryOf(CatalogueQuery query, Caller caller)
+    {
+        var filters = new BooleanQuery { { Visibility(caller), Occur.MUST } };
+        if (query.From is not null || query.To is not null)
+        {
+            filters.Add(NumericRangeQuery.NewInt64Range(F.StartAt, query.From?.ToUnixTimeMilliseconds(), query.To?.ToUnixTimeMilliseconds(), true, true), Occur.MUST);
+        }
+
+        if (query.PriceMin is not null || query.PriceMax is not null)
+        {
+            filters.Add(NumericRangeQuery.NewDoubleRange(F.Price, (double?)query.PriceMin, (double?)query.PriceMax, true, true), Occur.MUST);
+        }
+
+        if (query.City is { } city) filters.Add(new TermQuery(new Term(F.City, F.Key(city))), Occur.MUST);
+        if (query.Category is { } category) filters.Add(new TermQuery(new Term(F.Category, F.Key(category))), Occur.MUST);
+        if (query.Artist is { } artist) filters.Add(new TermQuery(new Term(F.Artist, F.Key(artist))), Occur.MUST);
+        if (query.Owner is { } owner) filters.Add(new TermQuery(new Term(F.Owner, owner)), Occur.MUST);
+        foreach (var tag in query.Tags) filters.Add(new TermQuery(new Term(F.Tag, F.Key(tag))), Occur.MUST);
+        if (query.AvailableOnly)
+        {
+            filters.Add(new TermQuery(new Term(F.Status, "onsale")), Occur.MUST);
+            filters.Add(NumericRangeQuery.NewInt32Range(F.Available, 1, null, true, true), Occur.MUST);
+        }
+
+        var text = TextQuery(query.Text);
+        return new FilteredQuery(text ?? new MatchAllDocsQuery(), new QueryWrapperFilter(filters));
+    }
+
+    /// <summary>Every word must match; words of 5+ letters also match with one edit (an exact match scores higher).</summary>
+    private Query? TextQuery(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var words = Analyze(F.Text, text);
+        if (words.Count == 0) return null;
+        var query = new BooleanQuery();
+        foreach (var word in words)
+        {
+            var exact = new TermQuery(new Term(F.Text, word));
+            if (word.Length < FuzzyMinLength)
+            {
+                query.Add(exact, Occur.MUST);
+                continue;
+            }
+
+            exact.Boost = 2;
+            query.Add(new BooleanQuery { { exact, Occur.SHOULD }, { new FuzzyQuery(new Term(F.Text, word), 1, 1), Occur.SHOULD } }, Occur.MUST);
+        }
+
+        return query;
+    }
+
+    /// <summary>Published and cancelled events for everyone; drafts for their owner, hosts and admins.</summary>
+    private static Query Visibility(Caller caller)
+    {
+        if (caller.IsAdmin) return new MatchAllDocsQuery();
+        return new BooleanQuery
+        {
+            { new TermQuery(new Term(F.Status, "onsale")), Occur.SHOULD },
+            { new TermQuery(new Term(F.Status, "cancelled")), Occur.SHOULD },
+            { new TermQuery(new Term(F.Owner, caller.UserId)), Occur.SHOULD },
+            { new TermQuery(new Term(F.Host, caller.UserId)), Occur.SHOULD },
+        };
+    }
+
+    private List<string> Analyze(string field, string text)
+    {
+        var words = new List<string>();
+        using var stream = _analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) words.Add(term.ToString());
+        stream.End();
+        return words;
+    }
+
+    private static Document ToDocument(CatalogueEntry e)
+    {
+        var start = e.StartAt.ToUnixTimeMilliseconds();
+        var doc = new Document
+        {
+            new StringField(F.Id, e.EventId, Field.Store.YES),
+            new SortedDocValuesField(F.Id, new BytesRef(e.EventId)),
+            new TextField(F.Text, string.Join(' ', [e.Title, e.Description ?? "", .. e.Artists, .. e.Tags]), Field.Store.NO),
+            new TextField(F.Title, e.Title, Field.Store.NO),
+            new StringField(F.Status, e.Status, Field.Store.NO),
+            new StringField(F.Owner, e.OwnerId, Field.Store.NO),
+            new Int64Field(F.StartAt, start, Field.Store.NO),
+            new NumericDocValuesField(F.SortStartAt, start),
+            new DoubleField(F.Price, (double)e.MinPrice, Field.Store.NO),
+            new DoubleDocValuesField(F.SortPrice, (double)e.MinPrice),
+            new Int32Field(F.Available, e.Analytics?.Available ?? 0, Field.Store.NO),
+        };
+        foreach (var host in e.HostIds) doc.Add(new StringField(F.Host, host, Field.Store.NO));
+        if (!string.IsNullOrWhiteSpace(e.City))
+        {
+            doc.Add(new StringField(F.City, F.Key(e.City), Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(F.FacetCity, new BytesRef(e.City.Trim())));
+        }
+
+        if (!string.IsNullOrWhiteSpace(e.Category))
+        {
+            doc.Add(new StringField(F.Category, F.Key(e.Category), Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(F.FacetCategory, new BytesRef(e.Category.Trim())));
+        }
+
+        foreach (var tag in e.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            doc.Add(new StringField(F.Tag, F.Key(tag), Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(F.FacetTag, new BytesRef(tag.Trim())));
+        }
+
+        foreach (var artist in e.Artists.Where(a => !string.IsNullOrWhiteSpace(a))) doc.Add(new StringField(F.Artist, F.Key(artist), Field.Store.NO));
+        return doc;
+    }
+
+    private static CatalogueItem ToItem(CatalogueEntry e) => new()
+    {
+        Id = e.EventId,
+        Slug = e.Slug,
+        Title = e.Title,
+        StartAt = e.StartAt,
+        EndAt = e.EndAt,
+        City = e.City,
+        Category = e.Category,
+        Tags = e.Tags,
+        Artists = e.Artists,
+        MinPrice = e.MinPrice,
+        Currency = e.Currency,
+        Status = e.Status,
+        Available = e.Status == "onsale" ? e.Analytics?.Available ?? 0 : 0,
+    };
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _analyzer.Dispose();
+        _directory.Dispose();
+    }
+}

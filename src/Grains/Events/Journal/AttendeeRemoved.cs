@@ -1,0 +1,3 @@
+namespace Grains.Events.Journal;
+
+public sealed record AttendeeRemoved(string UserId, DateTimeOffset At) : EventChange;
