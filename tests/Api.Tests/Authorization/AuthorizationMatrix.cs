@@ -18,6 +18,8 @@ public static class AuthorizationMatrix
 
         ["POST /venues"] = new("401 403 403 403 201 201 201", Body: _ => ApiDriver.VenueBody(1, 4)),
         ["GET /venues/{venueId}"] = new("401 200 200 200 200 200 200"),
+        // Organizers list their own venues, admins all of them.
+        ["GET /venues"] = new("401 403 403 403 200 200 200"),
 
         ["POST /events"] = new("401 403 403 403 201 201 201", Body: _ => ApiDriver.EventBody(capacity: 10)),
         ["GET /events/{eventId}"] = new("401 200 200 200 200 200 200"),
@@ -28,6 +30,17 @@ public static class AuthorizationMatrix
         ["GET /events/{eventId}/availability"] = new("401 200 200 200 200 200 200"),
         ["GET /events/{eventId}/seats"] = new("401 200 200 200 200 200 200"),
         ["GET /events/{eventId}/analytics"] = new("401 403 403 403 403 200 200"),
+        ["DELETE /events/{eventId}"] = new("401 403 403 403 403 204 204", Setup: Setups.OwnEvent),
+
+        // The catalogue: any signed-in user searches; an owner's listing is theirs and the admins'.
+        ["GET /events"] = new("401 200 200 200 200 200 200", Query: "?q=concert&pageSize=5"),
+        ["GET /events/suggest"] = new("401 200 200 200 200 200 200", Query: "?q=con"),
+        ["GET /events/owner/{ownerId}"] = new("401 403 403 403 403 200 200", Values: ctx => new() { ["ownerId"] = ctx.World.Owner.Id }),
+        ["GET /analytics/events"] = new("401 403 403 403 200 200 200"),
+
+        // CRM attendees of the event: its owner (and admins) add and remove them.
+        ["POST /events/{eventId}/attendees/{userId}"] = new("401 403 403 403 403 201 201", Setup: Setups.Profile),
+        ["DELETE /events/{eventId}/attendees/{userId}"] = new("401 403 403 403 403 204 204", Setup: Setups.Profile),
 
         ["POST /events/{eventId}/holds"] = new("401 201 201 201 201 201 201", Body: _ => new { quantity = 1 }),
         ["GET /events/{eventId}/holds/{holdId}"] = new("401 200 403 403 403 403 200", Setup: Setups.Hold),
@@ -40,6 +53,8 @@ public static class AuthorizationMatrix
         ["POST /events/{eventId}/bookings/{bookingId}/cancel"] = new("401 200 403 403 403 200 200", Setup: Setups.Booking),
 
         ["GET /users/me/bookings"] = new("401 200 200 200 200 200 200"),
+        ["GET /users/{userId}/bookings"] = new("401 200 403 403 403 403 200"),
+        ["GET /users"] = new("401 403 403 403 403 403 200"),
         ["POST /users"] = new("401 201 201 201 201 201 201", Body: ctx => MatrixWorld.ProfileBody(ctx.Caller.Id)),
         ["GET /users/filter"] = new("401 403 403 403 200 200 200", Query: "?city=Lisbon"),
         // Organizers read profiles; only the user and admins change them.
