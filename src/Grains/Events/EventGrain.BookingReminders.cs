@@ -24,9 +24,10 @@ public sealed partial class EventGrain
     /// <summary>Queues the reminders once their time has come (and the event has not started).</summary>
     private void QueueBookingRemindersIfDue()
     {
-        if (_broken || !BookingRemindersPending) return;
+        // The clock first: it is what the sweep asks every second, and it costs nothing.
+        if (_broken || !_state.Exists) return;
         var now = TimeProvider.GetUtcNow();
-        if (now < BookingRemindersDueAt) return;
+        if (now < BookingRemindersDueAt || !BookingRemindersPending) return;
         _ = Emit(new BookingRemindersQueued(now, BookingRemindersDueAt), lazily: true).ContinueWith(static _ => { }, TaskScheduler.Current);
     }
 
