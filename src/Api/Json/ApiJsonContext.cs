@@ -33,4 +33,9 @@ namespace Api.Json;
 [JsonSerializable(typeof(SuggestResponse))]
 [JsonSerializable(typeof(AnalyticsPage))]
 [JsonSerializable(typeof(EventAttendee))]
+[JsonSerializable(typeof(BookingTicketList))]
+[JsonSerializable(typeof(TicketKeyView))]
+[JsonSerializable(typeof(Api.CheckIns.CheckInRequest))]
+[JsonSerializable(typeof(CheckInView))]
+[JsonSerializable(typeof(CheckInStatsView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

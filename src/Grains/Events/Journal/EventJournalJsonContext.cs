@@ -7,4 +7,6 @@ namespace Grains.Events.Journal;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<EventChange>))]
 [JsonSerializable(typeof(EventSnapshot))]
+[JsonSerializable(typeof(TicketKeyIssued))]
+[JsonSerializable(typeof(TicketCheckedIn))]
 internal sealed partial class EventJournalJsonContext : JsonSerializerContext;
