@@ -76,6 +76,10 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("CheckIn")]
     Task<Outcome<CheckInView>> CheckIn(CheckInCommand command);
 
+    /// <summary>Scans of offline gates: each ticket admits once, the earliest scan winning.</summary>
+    [Alias("CheckInBatch")]
+    Task<Outcome<CheckInBatchView>> CheckInBatch(CheckInBatchCommand command);
+
     [Alias("GetCheckInStats")]
     Task<Outcome<CheckInStatsView>> GetCheckInStats(EventCommand command);
 }

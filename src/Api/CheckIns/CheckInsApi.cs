@@ -18,6 +18,7 @@ public static class CheckInsApi
     {
         var group = routes.MapGroup("/events/{eventId}/check-ins").WithTags("Check-ins");
         group.MapPost("/", CheckIn).RequireRateLimiting(RateLimitPolicies.Mutations).WithBodyLimit(BodyLimits.Command).WithName("CheckIn");
+        group.MapPost("/batch", CheckInBatch).RequireRateLimiting(RateLimitPolicies.Mutations).WithBodyLimit(BodyLimits.ScanBatch).WithName("CheckInBatch");
         group.MapGet("/stats", GetStats).WithName("GetCheckInStats");
         return group;
     }
@@ -51,6 +52,16 @@ public static class CheckInsApi
                 title: InvalidTitle(scan.Problem),
                 extensions: new Dictionary<string, object?> { ["problem"] = scan.Problem }),
         };
+    }
+
+    /// <summary>200 with one answer per scan (admitted, duplicate, cancelled or invalid), in upload order.</summary>
+    internal static async Task<Results<Ok<CheckInBatchView>, ValidationProblem, ProblemHttpResult>> CheckInBatch(
+        string eventId, CheckInBatchRequest? request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (ApiProblems.Check(request) is { } invalid) return invalid;
+        var command = new CheckInBatchCommand { Caller = user.ToCaller(), Scans = request!.ToScans() };
+        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).CheckInBatch(command));
+        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
     }
 
     internal static async Task<Results<Ok<CheckInStatsView>, ProblemHttpResult>> GetStats(string eventId, ClaimsPrincipal user, IGrainFactory grains)

@@ -38,4 +38,6 @@ namespace Api.Json;
 [JsonSerializable(typeof(Api.CheckIns.CheckInRequest))]
 [JsonSerializable(typeof(CheckInView))]
 [JsonSerializable(typeof(CheckInStatsView))]
+[JsonSerializable(typeof(Api.CheckIns.CheckInBatchRequest))]
+[JsonSerializable(typeof(CheckInBatchView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

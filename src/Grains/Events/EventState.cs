@@ -170,6 +170,7 @@ public sealed partial class EventState
             case AttendeeRemoved c: _attendees.Remove(c.UserId); Enqueue(c.UserId, EngagementKind.AttendeeRemoved, "attendee-removed", c.At); break;
             case TicketKeyIssued c: TicketKey ??= c.Key; break;
             case TicketCheckedIn c: CheckIns.Admit(c.TicketId, c.Gate, c.At); break;
+            case TicketScansUploaded c: CheckIns.AdmitBatch(c.Scans); break;
             default: throw new InvalidOperationException($"Event {EventId}: unknown journal change {change.GetType().Name}.");
         }
     }

@@ -60,6 +60,7 @@ public static class AuthorizationMatrix
 
         // Check-in: door staff, the event's owner and admins; each request scans a fresh ticket.
         ["POST /events/{eventId}/check-ins"] = new("401 403 403 200 403 200 200", Setup: Setups.Ticket, Body: ctx => new { code = ctx.Values["code"], gate = "north" }),
+        ["POST /events/{eventId}/check-ins/batch"] = new("401 403 403 200 403 200 200", Setup: Setups.Ticket, Body: ctx => new { scans = new[] { new { code = ctx.Values["code"], gate = "south", scannedAt = DateTimeOffset.UtcNow } } }),
         ["GET /events/{eventId}/check-ins/stats"] = new("401 403 403 200 403 200 200"),
 
         ["GET /users/me/bookings"] = new("401 200 200 200 200 200 200"),

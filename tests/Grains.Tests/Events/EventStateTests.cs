@@ -113,6 +113,7 @@ public sealed class EventStateTests
             new HoldPlaced(1, "ann", [0, 1], 2, s_start, s_start.AddMinutes(3), null),
             new BookingConfirmed(1, 1, 50m, null, s_start, null),
             new TicketCheckedIn("t1-1", "north", s_start.AddHours(1)),
+            new TicketScansUploaded([new GateScan("t1-2", "east", s_start.AddHours(2)), new GateScan("t1-2", "west", s_start.AddMinutes(90))]),
         };
         var replayed = NewEvent();
         var json = JsonSerializer.SerializeToUtf8Bytes(changes, EventJournalJsonContext.Default.ListEventChange);
@@ -126,7 +127,8 @@ public sealed class EventStateTests
             Assert.Equal(key.PrivateKey, state.TicketKey!.PrivateKey);
             Assert.Equal(key.PublicKey, state.TicketKey.PublicKey);
             Assert.Equal(new CheckIn { At = s_start.AddHours(1), Gate = "north" }, state.CheckIns.Find("t1-1"));
-            Assert.Equal(1, state.CheckIns.CheckedIn);
+            Assert.Equal(new CheckIn { At = s_start.AddMinutes(90), Gate = "west", Offline = true }, state.CheckIns.Find("t1-2"));
+            Assert.Equal(2, state.CheckIns.CheckedIn);
         }
     }
 

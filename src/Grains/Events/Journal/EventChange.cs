@@ -25,4 +25,5 @@ namespace Grains.Events.Journal;
 [JsonDerivedType(typeof(AttendeeRemoved), "attendeeRemoved")]
 [JsonDerivedType(typeof(TicketKeyIssued), "ticketKey")]
 [JsonDerivedType(typeof(TicketCheckedIn), "checkIn")]
+[JsonDerivedType(typeof(TicketScansUploaded), "scansUploaded")]
 public abstract record EventChange;

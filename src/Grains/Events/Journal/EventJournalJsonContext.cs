@@ -9,4 +9,5 @@ namespace Grains.Events.Journal;
 [JsonSerializable(typeof(EventSnapshot))]
 [JsonSerializable(typeof(TicketKeyIssued))]
 [JsonSerializable(typeof(TicketCheckedIn))]
+[JsonSerializable(typeof(TicketScansUploaded))]
 internal sealed partial class EventJournalJsonContext : JsonSerializerContext;
