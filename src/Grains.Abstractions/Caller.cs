@@ -1,6 +1,6 @@
 namespace Grains.Abstractions;
 
-/// <summary>Who asks: the authenticated user and whether they are an administrator.</summary>
+/// <summary>Who asks: the authenticated user and whether they are an administrator or door staff.</summary>
 [GenerateSerializer, Immutable, Alias("Caller")]
 public sealed record Caller
 {
@@ -9,4 +9,8 @@ public sealed record Caller
 
     [Id(1)]
     public bool IsAdmin { get; init; }
+
+    /// <summary>Door staff: may read an event's ticket key and check tickets in.</summary>
+    [Id(2)]
+    public bool IsStaff { get; init; }
 }

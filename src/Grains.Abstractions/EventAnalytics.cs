@@ -46,4 +46,8 @@ public sealed record EventAnalytics
 
     [Id(13)]
     public required long BookingsCancelled { get; init; }
+
+    /// <summary>Tickets admitted at the door (online and offline scans).</summary>
+    [Id(14)]
+    public int CheckedIn { get; init; }
 }

@@ -63,4 +63,23 @@ public interface IEventGrain : IGrainWithStringKey
     /// <summary>Deletes an event that never had a booking; Conflict otherwise. Repeating it succeeds.</summary>
     [Alias("Delete")]
     Task<Outcome<bool>> Delete(EventCommand command);
+
+    /// <summary>A confirmed booking's tickets with their signed codes (the buyer, the event's owner or an admin).</summary>
+    [Alias("GetTickets")]
+    Task<Outcome<BookingTicketList>> GetTickets(BookingCommand command);
+
+    /// <summary>The public key scanners verify codes with (the event's owner, door staff or an admin).</summary>
+    [Alias("GetTicketKey")]
+    Task<Outcome<TicketKeyView>> GetTicketKey(EventCommand command);
+
+    /// <summary>An online scan: admits a ticket exactly once, whatever the number of gates and silos.</summary>
+    [Alias("CheckIn")]
+    Task<Outcome<CheckInView>> CheckIn(CheckInCommand command);
+
+    /// <summary>Scans of offline gates: each ticket admits once, the earliest scan winning.</summary>
+    [Alias("CheckInBatch")]
+    Task<Outcome<CheckInBatchView>> CheckInBatch(CheckInBatchCommand command);
+
+    [Alias("GetCheckInStats")]
+    Task<Outcome<CheckInStatsView>> GetCheckInStats(EventCommand command);
 }

@@ -33,4 +33,11 @@ namespace Api.Json;
 [JsonSerializable(typeof(SuggestResponse))]
 [JsonSerializable(typeof(AnalyticsPage))]
 [JsonSerializable(typeof(EventAttendee))]
+[JsonSerializable(typeof(BookingTicketList))]
+[JsonSerializable(typeof(TicketKeyView))]
+[JsonSerializable(typeof(Api.CheckIns.CheckInRequest))]
+[JsonSerializable(typeof(CheckInView))]
+[JsonSerializable(typeof(CheckInStatsView))]
+[JsonSerializable(typeof(Api.CheckIns.CheckInBatchRequest))]
+[JsonSerializable(typeof(CheckInBatchView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -13,6 +13,9 @@ public static class BodyLimits
     /// <summary>Small commands: a hold (up to 100 seat ids), extend, confirm, a development token: 16 KB.</summary>
     public const long Command = 16 * 1024;
 
+    /// <summary>An offline gate's upload: up to 1,000 scans of ~200 bytes each: 256 KB.</summary>
+    public const long ScanBatch = 256 * 1024;
+
     /// <summary>A user profile: 16 KB.</summary>
     public const long Profile = 16 * 1024;
 

@@ -1,6 +1,7 @@
 using Grains.Abstractions;
 using Grains.Events.Journal;
 using Grains.Events.Seating;
+using Grains.Tickets;
 
 namespace Grains.Events;
 
@@ -40,7 +41,11 @@ public sealed partial class EventGrain
 
         // Another create may have completed while this one awaited the venue or the slug.
         if (_state.Exists || _state.IsDeleted) return await ReplayCreateAsync(command);
-        await Emit(new EventCreated(command.Definition, command.Caller.UserId, command.VenueId, sections, capacity, command.Draft, TimeProvider.GetUtcNow(), Record(command.Idempotency)));
+        var now = TimeProvider.GetUtcNow();
+        var created = Emit(new EventCreated(command.Definition, command.Caller.UserId, command.VenueId, sections, capacity, command.Draft, now, Record(command.Idempotency)));
+        // The ticket key rides in the same group commit as the event itself.
+        var keyed = Emit(new TicketKeyIssued(TicketKeyPair.Generate(), now));
+        await Task.WhenAll(created, keyed);
         await CatalogueAsync();
         return Outcome<EventDetails>.Ok(EventViews.Details(_state), created: true);
     }

@@ -1,5 +1,6 @@
 using Grains.Events.Journal;
 using Grains.Events.Seating;
+using Grains.Tickets;
 
 namespace Grains.Events;
 
@@ -25,6 +26,8 @@ public sealed partial class EventState
         Idempotency = new(_idempotency, StringComparer.Ordinal),
         Outbox = [.. _outbox],
         Attendees = [.. _attendees],
+        TicketKey = TicketKey,
+        CheckIns = new(CheckIns.CheckIns, StringComparer.Ordinal),
     };
 
     public static EventState FromSnapshot(string eventId, EventSnapshot snapshot)
@@ -44,6 +47,8 @@ public sealed partial class EventState
             NextOutbox = snapshot.NextOutbox,
             Counters = snapshot.Counters,
             BookingRemindersQueued = snapshot.BookingRemindersQueued,
+            TicketKey = snapshot.TicketKey,
+            CheckIns = new CheckInLedger(snapshot.CheckIns),
         };
         if (snapshot.Sections is { Count: > 0 } sections)
         {

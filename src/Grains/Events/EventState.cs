@@ -1,6 +1,7 @@
 using Grains.Abstractions;
 using Grains.Events.Journal;
 using Grains.Events.Seating;
+using Grains.Tickets;
 
 namespace Grains.Events;
 
@@ -50,6 +51,12 @@ public sealed partial class EventState
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public int Capacity { get; private set; }
+
+    /// <summary>The ticket signing key; null until the event first needs one.</summary>
+    public TicketKeyPair? TicketKey { get; private set; }
+
+    /// <summary>Which tickets have been admitted at the door.</summary>
+    public CheckInLedger CheckIns { get; private set; } = new();
 
     public bool GeneralAdmission => _inventory is null;
 
@@ -161,6 +168,9 @@ public sealed partial class EventState
             case EventDeleted c: ApplyDeleted(c); break;
             case AttendeeAdded c: _attendees.Add(c.UserId); Enqueue(c.UserId, EngagementKind.AttendeeAdded, "attendee-added", c.At); break;
             case AttendeeRemoved c: _attendees.Remove(c.UserId); Enqueue(c.UserId, EngagementKind.AttendeeRemoved, "attendee-removed", c.At); break;
+            case TicketKeyIssued c: TicketKey ??= c.Key; break;
+            case TicketCheckedIn c: CheckIns.Admit(c.TicketId, c.Gate, c.At); break;
+            case TicketScansUploaded c: CheckIns.AdmitBatch(c.Scans); break;
             default: throw new InvalidOperationException($"Event {EventId}: unknown journal change {change.GetType().Name}.");
         }
     }

@@ -161,6 +161,7 @@ internal static class EventViews
             HoldsConfirmed = c.HoldsConfirmed,
             ConversionRate = c.HoldsCreated == 0 ? 0 : (double)c.HoldsConfirmed / c.HoldsCreated,
             BookingsCancelled = c.BookingsCancelled,
+            CheckedIn = state.CheckIns.CheckedIn,
         };
     }
 

@@ -52,6 +52,17 @@ public static class AuthorizationMatrix
         ["GET /events/{eventId}/bookings/{bookingId}"] = new("401 200 403 403 403 200 200", Setup: Setups.Booking),
         ["POST /events/{eventId}/bookings/{bookingId}/cancel"] = new("401 200 403 403 403 200 200", Setup: Setups.Booking),
 
+        // Tickets: the holder, the event's owner and admins; the key: the owner, door staff and admins.
+        ["GET /events/{eventId}/bookings/{bookingId}/tickets"] = new("401 200 403 403 403 200 200", Setup: Setups.Booking),
+        ["GET /events/{eventId}/bookings/{bookingId}/tickets/{ticketId}/qr"] = new("401 200 403 403 403 200 200", Setup: Setups.Ticket),
+        ["GET /events/{eventId}/bookings/{bookingId}/tickets.pdf"] = new("401 200 403 403 403 200 200", Setup: Setups.Booking),
+        ["GET /events/{eventId}/ticket-key"] = new("401 403 403 200 403 200 200"),
+
+        // Check-in: door staff, the event's owner and admins; each request scans a fresh ticket.
+        ["POST /events/{eventId}/check-ins"] = new("401 403 403 200 403 200 200", Setup: Setups.Ticket, Body: ctx => new { code = ctx.Values["code"], gate = "north" }),
+        ["POST /events/{eventId}/check-ins/batch"] = new("401 403 403 200 403 200 200", Setup: Setups.Ticket, Body: ctx => new { scans = new[] { new { code = ctx.Values["code"], gate = "south", scannedAt = DateTimeOffset.UtcNow } } }),
+        ["GET /events/{eventId}/check-ins/stats"] = new("401 403 403 200 403 200 200"),
+
         ["GET /users/me/bookings"] = new("401 200 200 200 200 200 200"),
         ["GET /users/{userId}/bookings"] = new("401 200 403 403 403 403 200"),
         ["GET /users"] = new("401 403 403 403 403 403 200"),

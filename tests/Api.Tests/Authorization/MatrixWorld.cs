@@ -74,6 +74,12 @@ public sealed class MatrixWorld
         return (await ApiDriver.ReadAsync<BookingView>(response, HttpStatusCode.Created)).BookingId;
     }
 
+    public async Task<TicketView> FirstTicketAsync(TestUser buyer, string bookingId)
+    {
+        var response = await _api.GetAsync($"/events/{Event.Id}/bookings/{bookingId}/tickets", buyer);
+        return (await ApiDriver.ReadAsync<BookingTicketList>(response, HttpStatusCode.OK)).Items[0];
+    }
+
     public async Task<string> ProfileAsync(TestUser buyer)
     {
         var response = await _api.PostAsync("/users", buyer, ProfileBody(buyer.Id));

@@ -51,6 +51,16 @@ public static class Setups
 
     public static async Task Booking(CellContext cell) => cell.Values["bookingId"] = await cell.World.BookingAsync(cell.Buyer);
 
+    /// <summary>A fresh booking of the buyer's and its first ticket (id and code).</summary>
+    public static async Task Ticket(CellContext cell)
+    {
+        var booking = await cell.World.BookingAsync(cell.Buyer);
+        var ticket = await cell.World.FirstTicketAsync(cell.Buyer, booking);
+        cell.Values["bookingId"] = booking;
+        cell.Values["ticketId"] = ticket.TicketId;
+        cell.Values["code"] = ticket.Code;
+    }
+
     public static async Task Profile(CellContext cell) => cell.Values["userId"] = await cell.World.ProfileAsync(cell.Buyer);
 
     public static async Task OwnEvent(CellContext cell)

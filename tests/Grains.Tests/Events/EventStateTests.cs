@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Grains.Abstractions;
 using Grains.Events;
 using Grains.Events.Journal;
+using Grains.Tickets;
 
 namespace Grains.Tests.Events;
 
@@ -99,6 +101,46 @@ public sealed class EventStateTests
         Assert.True(restored.TryGetHoldOfRequest("r-1", out var hold));
         Assert.Equal(1, hold.Number);
         Assert.Equal(2, restored.SeatsHeldBy("ann"));
+    }
+
+    [Fact]
+    public void TheTicketKeyAndCheckInsSurviveJournalReplayAndSnapshot()
+    {
+        var key = TicketKeyPair.Generate();
+        var changes = new List<EventChange>
+        {
+            new TicketKeyIssued(key, s_start),
+            new HoldPlaced(1, "ann", [0, 1], 2, s_start, s_start.AddMinutes(3), null),
+            new BookingConfirmed(1, 1, 50m, null, s_start, null),
+            new TicketCheckedIn("t1-1", "north", s_start.AddHours(1)),
+            new TicketScansUploaded([new GateScan("t1-2", "east", s_start.AddHours(2)), new GateScan("t1-2", "west", s_start.AddMinutes(90))]),
+        };
+        var replayed = NewEvent();
+        var json = JsonSerializer.SerializeToUtf8Bytes(changes, EventJournalJsonContext.Default.ListEventChange);
+        foreach (var change in JsonSerializer.Deserialize(json, EventJournalJsonContext.Default.ListEventChange)!) replayed.Apply(change);
+
+        var snapshotJson = JsonSerializer.SerializeToUtf8Bytes(replayed.ToSnapshot(), EventJournalJsonContext.Default.EventSnapshot);
+        var restored = EventState.FromSnapshot("e1", JsonSerializer.Deserialize(snapshotJson, EventJournalJsonContext.Default.EventSnapshot)!);
+
+        foreach (var state in new[] { replayed, restored })
+        {
+            Assert.Equal(key.PrivateKey, state.TicketKey!.PrivateKey);
+            Assert.Equal(key.PublicKey, state.TicketKey.PublicKey);
+            Assert.Equal(new CheckIn { At = s_start.AddHours(1), Gate = "north" }, state.CheckIns.Find("t1-1"));
+            Assert.Equal(new CheckIn { At = s_start.AddMinutes(90), Gate = "west", Offline = true }, state.CheckIns.Find("t1-2"));
+            Assert.Equal(2, state.CheckIns.CheckedIn);
+        }
+    }
+
+    [Fact]
+    public void ASecondTicketKeyNeverReplacesTheFirst()
+    {
+        var state = NewEvent();
+        var first = TicketKeyPair.Generate();
+        state.Apply(new TicketKeyIssued(first, s_start));
+        state.Apply(new TicketKeyIssued(TicketKeyPair.Generate(), s_start));
+
+        Assert.Same(first, state.TicketKey);
     }
 
     private static EventState NewEvent()

@@ -23,4 +23,7 @@ namespace Grains.Events.Journal;
 [JsonDerivedType(typeof(EventDeleted), "deleted")]
 [JsonDerivedType(typeof(AttendeeAdded), "attendeeAdded")]
 [JsonDerivedType(typeof(AttendeeRemoved), "attendeeRemoved")]
+[JsonDerivedType(typeof(TicketKeyIssued), "ticketKey")]
+[JsonDerivedType(typeof(TicketCheckedIn), "checkIn")]
+[JsonDerivedType(typeof(TicketScansUploaded), "scansUploaded")]
 public abstract record EventChange;

@@ -7,4 +7,7 @@ namespace Grains.Events.Journal;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<EventChange>))]
 [JsonSerializable(typeof(EventSnapshot))]
+[JsonSerializable(typeof(TicketKeyIssued))]
+[JsonSerializable(typeof(TicketCheckedIn))]
+[JsonSerializable(typeof(TicketScansUploaded))]
 internal sealed partial class EventJournalJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using Grains.Abstractions;
+using Grains.Tickets;
 
 namespace Grains.Events.Journal;
 
@@ -41,4 +42,10 @@ public sealed record EventSnapshot
 
     /// <summary>CRM attendees without a seat.</summary>
     public List<string> Attendees { get; init; } = [];
+
+    /// <summary>The ticket signing key pair; null for events that have not needed one yet.</summary>
+    public TicketKeyPair? TicketKey { get; init; }
+
+    /// <summary>Admissions by ticket id (<see cref="CheckInLedger.CheckIns"/>).</summary>
+    public Dictionary<string, CheckIn> CheckIns { get; init; } = [];
 }

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Api.Auth;
+using Api.Problems;
+using Grains.Abstractions;
+using Grains.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Api.Tickets;
+
+/// <summary>
+/// A booking's tickets, their QR images and PDF, and the key scanners verify codes with. The
+/// event grain signs the codes; QR images and PDFs are drawn here, off the grain's single thread.
+/// </summary>
+public static class TicketsApi
+{
+    public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/events/{eventId}").WithTags("Tickets");
+        group.MapGet("/bookings/{bookingId}/tickets", GetTickets).WithName("GetTickets");
+        group.MapGet("/bookings/{bookingId}/tickets/{ticketId}/qr", GetTicketQr)
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").WithName("GetTicketQr");
+        group.MapGet("/bookings/{bookingId}/tickets.pdf", GetTicketsPdf)
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").WithName("GetTicketsPdf");
+        group.MapGet("/ticket-key", GetTicketKey).WithName("GetTicketKey");
+        return group;
+    }
+
+    internal static async Task<Results<Ok<BookingTicketList>, ProblemHttpResult>> GetTickets(string eventId, string bookingId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var outcome = await ReadAsync(eventId, bookingId, user, grains);
+        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTicketQr(
+        string eventId, string bookingId, string ticketId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var outcome = await ReadAsync(eventId, bookingId, user, grains);
+        if (outcome.Failure is { } failure) return failure.ToProblem();
+        var ticket = outcome.Value!.Items.FirstOrDefault(t => t.TicketId == ticketId);
+        if (ticket is null) return ApiProblems.NotFound("Ticket not found", $"Booking {bookingId} has no ticket '{ticketId}'.");
+        return TypedResults.File(TicketQr.Png(ticket.Code), "image/png", $"{ticketId}.png");
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTicketsPdf(
+        string eventId, string bookingId, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        var outcome = await ReadAsync(eventId, bookingId, user, grains);
+        if (outcome.Failure is { } failure) return failure.ToProblem();
+        var list = outcome.Value!;
+        var holder = await grains.GetGrain<IUserGrain>(list.HolderId).Get();
+        var holderName = holder is null ? list.HolderId : $"{holder.FirstName} {holder.LastName}".Trim();
+        var document = new TicketDocument(
+            list.EventTitle,
+            list.StartAt,
+            list.BookingId,
+            [.. list.Items.Select(t => new PrintedTicket(t.TicketId, t.SeatId is null ? null : SeatLabels.Describe(t.SeatId), holderName, t.Code))]);
+        return TypedResults.File(TicketPdf.Render(document, time.GetUtcNow()), "application/pdf", $"tickets-{list.BookingId}.pdf");
+    }
+
+    internal static async Task<Results<Ok<TicketKeyView>, ProblemHttpResult>> GetTicketKey(string eventId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var command = new EventCommand { Caller = user.ToCaller() };
+        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).GetTicketKey(command));
+        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
+    }
+
+    private static Task<Outcome<BookingTicketList>> ReadAsync(string eventId, string bookingId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var command = new BookingCommand { Caller = user.ToCaller(), BookingId = bookingId };
+        return GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).GetTickets(command));
+    }
+}
