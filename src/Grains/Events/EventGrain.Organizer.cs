@@ -41,11 +41,8 @@ public sealed partial class EventGrain
 
         // Another create may have completed while this one awaited the venue or the slug.
         if (_state.Exists || _state.IsDeleted) return await ReplayCreateAsync(command);
-        var now = TimeProvider.GetUtcNow();
-        var created = Emit(new EventCreated(command.Definition, command.Caller.UserId, command.VenueId, sections, capacity, command.Draft, now, Record(command.Idempotency)));
-        // The ticket key rides in the same group commit as the event itself.
-        var keyed = Emit(new TicketKeyIssued(TicketKeyPair.Generate(), now));
-        await Task.WhenAll(created, keyed);
+        // The ticket key is journaled with the event itself, so every ticket ever signed uses it.
+        await Emit(new EventCreated(command.Definition, command.Caller.UserId, command.VenueId, sections, capacity, command.Draft, TimeProvider.GetUtcNow(), Record(command.Idempotency), TicketKeyPair.Generate()));
         await CatalogueAsync();
         return Outcome<EventDetails>.Ok(EventViews.Details(_state), created: true);
     }

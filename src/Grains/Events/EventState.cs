@@ -184,6 +184,7 @@ public sealed partial class EventState
         Status = c.Draft ? EventStatus.Draft : EventStatus.OnSale;
         CreatedAt = c.At;
         UpdatedAt = c.At;
+        TicketKey ??= c.TicketKey;
         if (c.Sections is { Count: > 0 } sections)
         {
             _inventory = new SeatInventory(SeatLayouts.FromSections(sections));

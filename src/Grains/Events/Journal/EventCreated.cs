@@ -1,7 +1,9 @@
 using Grains.Abstractions;
+using Grains.Tickets;
 
 namespace Grains.Events.Journal;
 
+/// <summary>A new event; <see cref="TicketKey"/> is its ticket signing key (null in events created before tickets existed).</summary>
 public sealed record EventCreated(
     EventDefinition Definition,
     string OwnerId,
@@ -10,4 +12,5 @@ public sealed record EventCreated(
     int Capacity,
     bool Draft,
     DateTimeOffset At,
-    IdempotencyRecord? Idempotency) : EventChange;
+    IdempotencyRecord? Idempotency,
+    TicketKeyPair? TicketKey = null) : EventChange;

@@ -3,7 +3,8 @@ using Grains.Tickets;
 namespace Grains.Events.Journal;
 
 /// <summary>
-/// The event's ticket signing key, made once: at create, or on first need for events created before
-/// tickets existed. Journaled so every activation signs with the same key and codes never change.
+/// The ticket signing key of an event created before tickets existed (newer events carry theirs in
+/// <see cref="EventCreated"/>), made on first need. Journaled so every activation signs with the same
+/// key and codes never change.
 /// </summary>
 public sealed record TicketKeyIssued(TicketKeyPair Key, DateTimeOffset At) : EventChange;
