@@ -15,10 +15,8 @@ public static class EmailTemplates
 
     public static EmailRequest BookingConfirmation(string userId, UserProfile? profile, UserBooking booking)
     {
-        var name = profile is null ? "there" : profile.FirstName;
-        var seats = booking.Seats.Count > 0 ? string.Join(", ", booking.Seats) : $"{booking.Quantity} general admission";
+        var (name, seats, when) = Greeting(profile, booking);
         var total = booking.Total.ToString("0.00", CultureInfo.InvariantCulture) + " " + booking.Currency;
-        var when = booking.EventStartAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var text = $"""
             Hi {name},
 
@@ -50,9 +48,7 @@ public static class EmailTemplates
 
     public static EmailRequest BookingReminder(string userId, UserProfile? profile, UserBooking booking)
     {
-        var name = profile is null ? "there" : profile.FirstName;
-        var seats = booking.Seats.Count > 0 ? string.Join(", ", booking.Seats) : $"{booking.Quantity} general admission";
-        var when = booking.EventStartAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var (name, seats, when) = Greeting(profile, booking);
         var text = $"""
             Hi {name},
 
@@ -93,6 +89,12 @@ public static class EmailTemplates
         Kind = EmailKinds.Campaign,
         CampaignId = campaignId,
     };
+
+    /// <summary>How a booking's emails address the holder and name the seats and the start.</summary>
+    private static (string Name, string Seats, string When) Greeting(UserProfile? profile, UserBooking booking) => (
+        profile is null ? "there" : profile.FirstName,
+        booking.Seats.Count > 0 ? string.Join(", ", booking.Seats) : $"{booking.Quantity} general admission",
+        booking.EventStartAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }
