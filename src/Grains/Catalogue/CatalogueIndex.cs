@@ -23,11 +23,7 @@ namespace Grains.Catalogue;
 public sealed class CatalogueIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private const int FuzzyMinLength = 5;
 
-    private static readonly Sort s_byStart = new(new SortField(F.SortStartAt, SortFieldType.INT64), new SortField(F.Id, SortFieldType.STRING));
-    private static readonly Sort s_byStartDescending = new(new SortField(F.SortStartAt, SortFieldType.INT64, true), new SortField(F.Id, SortFieldType.STRING));
-    private static readonly Sort s_byPrice = new(new SortField(F.SortPrice, SortFieldType.DOUBLE), new SortField(F.SortStartAt, SortFieldType.INT64), new SortField(F.Id, SortFieldType.STRING));
     private static readonly Sort s_byRelevance = new(SortField.FIELD_SCORE, new SortField(F.SortStartAt, SortFieldType.INT64), new SortField(F.Id, SortFieldType.STRING));
 
     private readonly RAMDirectory _directory = new();
@@ -39,7 +35,7 @@ public sealed class CatalogueIndex : IDisposable
     public CatalogueIndex()
     {
         _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE });
-        _searchers = new SearcherManager(_writer, true, null);
+        _searchers = new SearcherManager(_writer, true, new CatalogueSearcher.Factory());
     }
 
     public int Count => _entries.Count;
@@ -81,18 +77,21 @@ public sealed class CatalogueIndex : IDisposable
 
     public CataloguePage Search(CatalogueQuery query, Caller caller)
     {
-        var window = query.Page * query.PageSize;
-        var searcher = _searchers.Acquire();
+        var window = Math.Max(1, query.Page * query.PageSize);
+        var searcher = (CatalogueSearcher)_searchers.Acquire();
         try
         {
-            var top = TopFieldCollector.Create(SortOf(query), Math.Max(1, window), false, query.Sort == CatalogueSort.Relevance, false, false);
-            var facets = new FacetCollector(F.FacetCity, F.FacetCategory, F.FacetTag);
-            searcher.Search(QueryOf(query, caller), MultiCollector.Wrap(top, facets));
-            var hits = top.GetTopDocs((query.Page - 1) * query.PageSize, query.PageSize).ScoreDocs;
-            var items = new List<CatalogueItem>(hits.Length);
-            foreach (var hit in hits)
+            var words = string.IsNullOrWhiteSpace(query.Text) ? [] : Analyze(F.Text, query.Text);
+            var text = words.Count == 0 ? null : searcher.Text(words);
+            var matches = CatalogueMatches.Of(searcher, query, caller, text);
+            var counts = matches.Select(m => m is null ? 0 : (int)m.Cardinality).ToArray();
+            var top = text is not null && query.Sort == CatalogueSort.Relevance
+                ? TopMatches.ByRelevance(searcher, matches, text, window)
+                : TopMatches.BySortKey(searcher, matches, counts, SortKeyOf(query.Sort), window);
+            var items = new List<CatalogueItem>(query.PageSize);
+            foreach (var (segment, doc) in top.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize))
             {
-                if (_entries.TryGetValue(searcher.Doc(hit.Doc).Get(F.Id), out var entry)) items.Add(ToItem(entry));
+                if (_entries.TryGetValue(searcher.Segments[segment].Columns.Ids[doc], out var entry)) items.Add(ToItem(entry));
             }
 
             return new CataloguePage
@@ -100,8 +99,8 @@ public sealed class CatalogueIndex : IDisposable
                 Items = items,
                 Page = query.Page,
                 PageSize = query.PageSize,
-                Total = top.TotalHits,
-                Facets = new CatalogueFacets { City = facets.Counts(0), Category = facets.Counts(1), Tags = facets.Counts(2) },
+                Total = counts.Sum(),
+                Facets = FacetCounts.Of(searcher, matches),
             };
         }
         finally
@@ -186,64 +185,13 @@ public sealed class CatalogueIndex : IDisposable
         };
     }
 
-    private static Sort SortOf(CatalogueQuery query) => query.Sort switch
+    /// <summary>Relevance without words to score sorts by start, as every match would score alike.</summary>
+    private static SortKey SortKeyOf(CatalogueSort sort) => sort switch
     {
-        CatalogueSort.StartAtDescending => s_byStartDescending,
-        CatalogueSort.Price => s_byPrice,
-        CatalogueSort.Relevance when !string.IsNullOrWhiteSpace(query.Text) => s_byRelevance,
-        _ => s_byStart,
+        CatalogueSort.StartAtDescending => SortKey.StartAtDescending,
+        CatalogueSort.Price => SortKey.Price,
+        _ => SortKey.StartAt,
     };
-
-    private Query QueryOf(CatalogueQuery query, Caller caller)
-    {
-        var filters = new BooleanQuery { { Visibility(caller), Occur.MUST } };
-        if (query.From is not null || query.To is not null)
-        {
-            filters.Add(NumericRangeQuery.NewInt64Range(F.StartAt, query.From?.ToUnixTimeMilliseconds(), query.To?.ToUnixTimeMilliseconds(), true, true), Occur.MUST);
-        }
-
-        if (query.PriceMin is not null || query.PriceMax is not null)
-        {
-            filters.Add(NumericRangeQuery.NewDoubleRange(F.Price, (double?)query.PriceMin, (double?)query.PriceMax, true, true), Occur.MUST);
-        }
-
-        if (query.City is { } city) filters.Add(new TermQuery(new Term(F.City, F.Key(city))), Occur.MUST);
-        if (query.Category is { } category) filters.Add(new TermQuery(new Term(F.Category, F.Key(category))), Occur.MUST);
-        if (query.Artist is { } artist) filters.Add(new TermQuery(new Term(F.Artist, F.Key(artist))), Occur.MUST);
-        if (query.Owner is { } owner) filters.Add(new TermQuery(new Term(F.Owner, owner)), Occur.MUST);
-        foreach (var tag in query.Tags) filters.Add(new TermQuery(new Term(F.Tag, F.Key(tag))), Occur.MUST);
-        if (query.AvailableOnly)
-        {
-            filters.Add(new TermQuery(new Term(F.Status, "onsale")), Occur.MUST);
-            filters.Add(NumericRangeQuery.NewInt32Range(F.Available, 1, null, true, true), Occur.MUST);
-        }
-
-        var text = TextQuery(query.Text);
-        return new FilteredQuery(text ?? new MatchAllDocsQuery(), new QueryWrapperFilter(filters));
-    }
-
-    /// <summary>Every word must match; words of 5+ letters also match with one edit (an exact match scores higher).</summary>
-    private Query? TextQuery(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var words = Analyze(F.Text, text);
-        if (words.Count == 0) return null;
-        var query = new BooleanQuery();
-        foreach (var word in words)
-        {
-            var exact = new TermQuery(new Term(F.Text, word));
-            if (word.Length < FuzzyMinLength)
-            {
-                query.Add(exact, Occur.MUST);
-                continue;
-            }
-
-            exact.Boost = 2;
-            query.Add(new BooleanQuery { { exact, Occur.SHOULD }, { new FuzzyQuery(new Term(F.Text, word), 1, 1), Occur.SHOULD } }, Occur.MUST);
-        }
-
-        return query;
-    }
 
     /// <summary>Published and cancelled events for everyone; drafts for their owner, hosts and admins.</summary>
     private static Query Visibility(Caller caller)
