@@ -100,7 +100,7 @@ public sealed class CatalogueIndex : IDisposable
                 Page = query.Page,
                 PageSize = query.PageSize,
                 Total = counts.Sum(),
-                Facets = FacetCounts.Of(searcher, matches),
+                Facets = FacetCounts.Of(searcher, matches, counts),
             };
         }
         finally

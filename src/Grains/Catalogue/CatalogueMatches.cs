@@ -29,19 +29,7 @@ internal static class CatalogueMatches
             var reader = segment.Context.AtomicReader;
             var bits = Visible(segment, caller);
             if (text is not null) bits.And(text.Segments[s].Bits);
-            foreach (var (field, value) in terms)
-            {
-                var docs = SegmentColumns.PostingsOf(reader, field, value);
-                if (docs is null)
-                {
-                    bits = null;
-                    break;
-                }
-
-                bits.And(docs);
-            }
-
-            if (bits is null) continue;
+            if (!terms.All(t => columns.Narrow(reader, bits, t.Field, t.Value))) continue;
             if (query.AvailableOnly) bits.And(columns.OnSaleWithSeats);
             if (byDate || byPrice)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -19,6 +20,7 @@ internal sealed class SegmentColumns
     private static readonly string[] s_facetFields = [F.FacetCity, F.FacetCategory, F.FacetTag];
 
     private readonly SortOrder?[] _orders = new SortOrder?[3];
+    private readonly ConcurrentDictionary<(string Field, string Value), FixedBitSet> _frequentTerms = new();
 
     private SegmentColumns(AtomicReaderContext context)
     {
@@ -77,6 +79,37 @@ internal sealed class SegmentColumns
     {
         var index = (int)sort;
         return Volatile.Read(ref _orders[index]) ?? Interlocked.CompareExchange(ref _orders[index], SortOrder.Of(this, sort), null) ?? _orders[index]!;
+    }
+
+    /// <summary>
+    /// Narrows <paramref name="bits"/> to the documents holding <paramref name="value"/> in
+    /// <paramref name="field"/>; false when no document of the segment holds it. A value on one
+    /// document in 32 or more is kept as a bit set (one AND); rarer ones are read from the postings.
+    /// Only frequent values are kept, so what this holds stays below the size of the postings.
+    /// </summary>
+    public bool Narrow(AtomicReader reader, FixedBitSet bits, string field, string value)
+    {
+        if (_frequentTerms.TryGetValue((field, value), out var frequent))
+        {
+            bits.And(frequent);
+            return true;
+        }
+
+        var terms = reader.GetTerms(field);
+        if (terms is null) return false;
+        var termsEnum = terms.GetEnumerator();
+        if (!termsEnum.SeekExact(new BytesRef(value))) return false;
+        if (termsEnum.DocFreq < FixedBitSet.Bits2words(MaxDoc) * 2)
+        {
+            bits.And(termsEnum.Docs(null, null, DocsFlags.NONE));
+            return true;
+        }
+
+        frequent = new FixedBitSet(MaxDoc);
+        frequent.Or(termsEnum.Docs(null, null, DocsFlags.NONE));
+        _frequentTerms.TryAdd((field, value), frequent);
+        bits.And(frequent);
+        return true;
     }
 
     /// <summary>The documents holding <paramref name="value"/> in <paramref name="field"/> (deleted ones included).</summary>

@@ -6,20 +6,50 @@ namespace Grains.Catalogue;
 
 /// <summary>
 /// The facet values of one index segment as plain arrays: per field, each document's value ordinals
-/// (start offsets into one flat array) and each ordinal's text. Segments never change once
+/// (start offsets into one flat array) and each ordinal's text; and the other way round, each
+/// value's documents, as a bit set where that is smaller than a list. Segments never change once
 /// written (deletions aside, which facets skip anyway), so this is built once per segment and
-/// kept as long as the segment lives; counting a match is then a few array reads instead of
-/// doc-values decoding, which cost two thirds of a match-all search.
+/// kept as long as the segment lives. A few matches are counted document by document; many are
+/// counted value by value, by intersecting each value's documents with the matches, a cost that
+/// does not grow with the matches.
 /// </summary>
 internal sealed class SegmentFacets
 {
     private static readonly ConditionalWeakTable<object, SegmentFacets> s_cache = new();
 
-    private SegmentFacets(string[][] values, int[][] starts, int[][] ords)
+    private SegmentFacets(int maxDoc, string[][] values, int[][] starts, int[][] ords)
     {
         Values = values;
         Starts = starts;
         Ords = ords;
+        Documents = new int[values.Length][][];
+        DocumentBits = new FixedBitSet?[values.Length][];
+        var words = FixedBitSet.Bits2words(maxDoc);
+        for (var f = 0; f < values.Length; f++)
+        {
+            var frequency = new int[values[f].Length];
+            foreach (var ord in ords[f]) frequency[ord]++;
+            Documents[f] = frequency.Select(n => new int[n]).ToArray();
+            DocumentBits[f] = new FixedBitSet?[values[f].Length];
+            var filled = new int[values[f].Length];
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                for (var i = starts[f][doc]; i < starts[f][doc + 1]; i++) Documents[f][ords[f][i]][filled[ords[f][i]]++] = doc;
+            }
+
+            for (var ord = 0; ord < frequency.Length; ord++)
+            {
+                // A bit set is the smaller (and faster to intersect) once a value is on one document in 32.
+                if (frequency[ord] < words * 2) continue;
+                var bits = new FixedBitSet(maxDoc);
+                foreach (var doc in Documents[f][ord]) bits.Set(doc);
+                DocumentBits[f][ord] = bits;
+                Documents[f][ord] = [];
+            }
+
+            ByValueCost += Enumerable.Range(0, frequency.Length).Sum(ord => Math.Min(frequency[ord], words));
+            ByDocumentCostPerMatch += 1 + (double)ords[f].Length / Math.Max(1, maxDoc);
+        }
     }
 
     /// <summary>Per field: ordinal → value.</summary>
@@ -30,6 +60,18 @@ internal sealed class SegmentFacets
 
     /// <summary>Per field: the ordinals of every document, document after document.</summary>
     public int[][] Ords { get; }
+
+    /// <summary>Per field, per ordinal: the documents holding the value, when <see cref="DocumentBits"/> does not hold them.</summary>
+    public int[][][] Documents { get; }
+
+    /// <summary>Per field, per ordinal: the documents holding a frequent value, or null.</summary>
+    public FixedBitSet?[][] DocumentBits { get; }
+
+    /// <summary>About the steps counting every value's matches takes (words intersected and documents tested).</summary>
+    public long ByValueCost { get; }
+
+    /// <summary>About the steps counting one match's values takes.</summary>
+    public double ByDocumentCostPerMatch { get; }
 
     public static SegmentFacets Of(AtomicReader reader, string[] fields) =>
         s_cache.GetValue(reader.CoreCacheKey, _ => Build(reader, fields));
@@ -74,6 +116,6 @@ internal sealed class SegmentFacets
             ords[f] = [.. flat];
         }
 
-        return new SegmentFacets(values, starts, ords);
+        return new SegmentFacets(reader.MaxDoc, values, starts, ords);
     }
 }
