@@ -52,6 +52,7 @@ internal static class CatalogueMatches
     {
         if (caller.IsAdmin) return segment.Live.Clone();
         var bits = segment.LivePublic.Clone();
+        if (!segment.Columns.People.Contains(caller.UserId)) return bits;
         var reader = segment.Context.AtomicReader;
         foreach (var field in new[] { F.Owner, F.Host })
         {

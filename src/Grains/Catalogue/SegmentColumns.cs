@@ -50,6 +50,12 @@ internal sealed class SegmentColumns
         if (seats is not null) withSeats.Or(seats);
         OnSaleWithSeats.And(withSeats);
         Facets = SegmentFacets.Of(reader, s_facetFields);
+        People = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in new[] { F.Owner, F.Host })
+        {
+            var terms = reader.GetTerms(field)?.GetEnumerator();
+            while (terms is not null && terms.MoveNext()) People.Add(terms.Term.Utf8ToString());
+        }
     }
 
     public int MaxDoc { get; }
@@ -67,6 +73,9 @@ internal sealed class SegmentColumns
 
     /// <summary>On sale with at least one seat free (deleted documents included).</summary>
     public FixedBitSet OnSaleWithSeats { get; }
+
+    /// <summary>Everyone who owns or hosts an event of the segment: whoever is not here sees only its public events.</summary>
+    public HashSet<string> People { get; }
 
     /// <summary>City, category and tags, in that order.</summary>
     public SegmentFacets Facets { get; }
