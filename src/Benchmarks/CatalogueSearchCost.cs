@@ -51,6 +51,7 @@ public static class CatalogueSearchCost
         {
             var started = Stopwatch.GetTimestamp();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             long matches = 0;
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
@@ -60,8 +61,9 @@ public static class CatalogueSearchCost
             });
             var elapsed = Stopwatch.GetElapsedTime(started);
             var cpuMicros = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / mix.Length;
+            var kilobytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / mix.Length;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round}: {mix.Length:N0} searches on {threads} thread(s) in {elapsed.TotalSeconds:0.00} s: {mix.Length / elapsed.TotalSeconds:N0} searches/s, {cpuMicros:N0} µs CPU per search, {matches / mix.Length:N0} matches on average"));
+                $"round {round}: {mix.Length:N0} searches on {threads} thread(s) in {elapsed.TotalSeconds:0.00} s: {mix.Length / elapsed.TotalSeconds:N0} searches/s, {cpuMicros:N0} µs CPU and {kilobytes:N1} KB allocated per search, {matches / mix.Length:N0} matches on average"));
         }
 
         ByKind(index, searchers[0]);

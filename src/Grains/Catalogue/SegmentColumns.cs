@@ -19,7 +19,7 @@ internal sealed class SegmentColumns
     private static readonly ConditionalWeakTable<object, SegmentColumns> s_cache = new();
     private static readonly string[] s_facetFields = [F.FacetCity, F.FacetCategory, F.FacetTag];
 
-    private readonly SortOrder?[] _orders = new SortOrder?[3];
+    private readonly SortOrder[] _orders;
     private readonly ConcurrentDictionary<(string Field, string Value), FixedBitSet> _frequentTerms = new();
 
     private SegmentColumns(AtomicReaderContext context)
@@ -56,6 +56,9 @@ internal sealed class SegmentColumns
             var terms = reader.GetTerms(field)?.GetEnumerator();
             while (terms is not null && terms.MoveNext()) People.Add(terms.Term.Utf8ToString());
         }
+
+        // Built here, on the refreshing thread, rather than by the first search that sorts.
+        _orders = [SortOrder.Of(this, SortKey.StartAt), SortOrder.Of(this, SortKey.StartAtDescending), SortOrder.Of(this, SortKey.Price)];
     }
 
     public int MaxDoc { get; }
@@ -83,12 +86,8 @@ internal sealed class SegmentColumns
     public static SegmentColumns Of(AtomicReaderContext context) =>
         s_cache.GetValue(context.AtomicReader.CoreCacheKey, _ => new SegmentColumns(context));
 
-    /// <summary>The segment's documents in the order of <paramref name="sort"/> (start, start descending or price), built on first use.</summary>
-    public SortOrder Order(SortKey sort)
-    {
-        var index = (int)sort;
-        return Volatile.Read(ref _orders[index]) ?? Interlocked.CompareExchange(ref _orders[index], SortOrder.Of(this, sort), null) ?? _orders[index]!;
-    }
+    /// <summary>The segment's documents in the order of <paramref name="sort"/>.</summary>
+    public SortOrder Order(SortKey sort) => _orders[(int)sort];
 
     /// <summary>
     /// Narrows <paramref name="bits"/> to the documents holding <paramref name="value"/> in
