@@ -42,7 +42,7 @@ public sealed class CatalogueIndex : IDisposable
     public CatalogueIndex()
     {
         _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE });
-        _searchers = new SearcherManager(_writer, true, new CatalogueSearcher.Factory());
+        _searchers = new SearcherManager(_writer, true, new CatalogueSearcher.Factory(SharedId));
     }
 
     public int Count => _entries.Count;
@@ -81,6 +81,9 @@ public sealed class CatalogueIndex : IDisposable
     }
 
     public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    /// <summary>The entry's own id string for <paramref name="id"/>, so the index's columns hold no second copy.</summary>
+    private string SharedId(string id) => _entries.TryGetValue(id, out var entry) ? entry.EventId : id;
 
     public CataloguePage Search(CatalogueQuery query, Caller caller)
     {

@@ -17,10 +17,10 @@ internal sealed class CatalogueSearcher : IndexSearcher
     private readonly ConcurrentDictionary<string, Lazy<TextMatches>> _texts = new(StringComparer.Ordinal);
     private long _textBytes;
 
-    public CatalogueSearcher(IndexReader reader)
+    public CatalogueSearcher(IndexReader reader, Func<string, string> sharedId)
         : base(reader)
     {
-        Segments = reader.Leaves.Select(context => new SearchSegment(context)).ToArray();
+        Segments = reader.Leaves.Select(context => new SearchSegment(context, sharedId)).ToArray();
     }
 
     public SearchSegment[] Segments { get; }
@@ -45,8 +45,8 @@ internal sealed class CatalogueSearcher : IndexSearcher
     }
 
     /// <summary>Makes a <see cref="CatalogueSearcher"/> for each generation, on the refreshing thread, so searches find the columns built.</summary>
-    public sealed class Factory : SearcherFactory
+    public sealed class Factory(Func<string, string> sharedId) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new CatalogueSearcher(reader);
+        public override IndexSearcher NewSearcher(IndexReader reader) => new CatalogueSearcher(reader, sharedId);
     }
 }

@@ -6,10 +6,10 @@ namespace Grains.Catalogue;
 /// <summary>One segment as a generation sees it: its columns and which of its documents are live and visible to everyone.</summary>
 internal sealed class SearchSegment
 {
-    public SearchSegment(AtomicReaderContext context)
+    public SearchSegment(AtomicReaderContext context, Func<string, string> sharedId)
     {
         Context = context;
-        Columns = SegmentColumns.Of(context);
+        Columns = SegmentColumns.Of(context, sharedId);
         Live = new FixedBitSet(Columns.MaxDoc);
         var liveDocs = context.AtomicReader.LiveDocs;
         for (var doc = 0; doc < Columns.MaxDoc; doc++)

@@ -22,7 +22,7 @@ internal sealed class SegmentColumns
     private readonly SortOrder[] _orders;
     private readonly ConcurrentDictionary<(string Field, string Value), FixedBitSet> _frequentTerms = new();
 
-    private SegmentColumns(AtomicReaderContext context)
+    private SegmentColumns(AtomicReaderContext context, Func<string, string> sharedId)
     {
         var reader = context.AtomicReader;
         MaxDoc = reader.MaxDoc;
@@ -36,7 +36,7 @@ internal sealed class SegmentColumns
         for (var doc = 0; doc < MaxDoc; doc++)
         {
             ids?.Get(doc, term);
-            Ids[doc] = ids is null ? "" : term.Utf8ToString();
+            Ids[doc] = ids is null ? "" : sharedId(term.Utf8ToString());
             StartAt[doc] = starts?.Get(doc) ?? 0;
             // The price field indexes the same double the doc value holds: compared as sortable bits, ranges and sorts order it as Lucene does.
             Price[doc] = NumericUtils.DoubleToSortableInt64(BitConverter.Int64BitsToDouble(prices?.Get(doc) ?? 0));
@@ -83,8 +83,10 @@ internal sealed class SegmentColumns
     /// <summary>City, category and tags, in that order.</summary>
     public SegmentFacets Facets { get; }
 
-    public static SegmentColumns Of(AtomicReaderContext context) =>
-        s_cache.GetValue(context.AtomicReader.CoreCacheKey, _ => new SegmentColumns(context));
+    /// <param name="context">The segment.</param>
+    /// <param name="sharedId">An id string already held elsewhere for the id read, if any.</param>
+    public static SegmentColumns Of(AtomicReaderContext context, Func<string, string> sharedId) =>
+        s_cache.GetValue(context.AtomicReader.CoreCacheKey, _ => new SegmentColumns(context, sharedId));
 
     /// <summary>The segment's documents in the order of <paramref name="sort"/>.</summary>
     public SortOrder Order(SortKey sort) => _orders[(int)sort];
