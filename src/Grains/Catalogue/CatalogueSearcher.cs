@@ -7,7 +7,8 @@ namespace Grains.Catalogue;
 /// <summary>
 /// The searcher of one index generation (a refresh makes the next): its segments with their
 /// columns and live documents, and the full-text matches of the texts searched while it is
-/// current. Everything here is read-only once built and shared by concurrent searches.
+/// current. Shared by concurrent searches: the segments are read-only once built, the text
+/// matches are added once each.
 /// </summary>
 internal sealed class CatalogueSearcher : IndexSearcher
 {

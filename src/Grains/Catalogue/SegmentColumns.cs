@@ -11,7 +11,7 @@ namespace Grains.Catalogue;
 /// What a search reads of one index segment, as plain arrays: each document's id, start and price
 /// (the sort keys), the documents everyone may see and those on sale with seats free (the fixed
 /// filters), facet ordinals, and the documents in each sort's order. A segment never changes once
-/// written (deletions are applied per reader, see <see cref="CatalogueSearcher"/>), so this is
+/// written (deletions are applied per generation, see <see cref="SearchSegment"/>), so this is
 /// built once per segment, when a refresh first opens it, and shared by every search after.
 /// </summary>
 internal sealed class SegmentColumns
