@@ -40,4 +40,12 @@ public sealed record EngagementMessage
 
     [Id(10)]
     public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The hold offered to a waiting buyer (<see cref="EngagementKind.WaitlistOffer"/>).</summary>
+    [Id(11)]
+    public string? HoldId { get; init; }
+
+    /// <summary>Until when the offered hold is theirs.</summary>
+    [Id(12)]
+    public DateTimeOffset? ExpiresAt { get; init; }
 }

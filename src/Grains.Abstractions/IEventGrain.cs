@@ -82,4 +82,20 @@ public interface IEventGrain : IGrainWithStringKey
 
     [Alias("GetCheckInStats")]
     Task<Outcome<CheckInStatsView>> GetCheckInStats(EventCommand command);
+
+    /// <summary>Queues the caller for seats of a sold-out event; Created is false when they already wait for as many.</summary>
+    [Alias("JoinWaitlist")]
+    Task<Outcome<WaitlistEntryView>> JoinWaitlist(JoinWaitlist command);
+
+    /// <summary>The caller's entry (their latest one); NotFound when they never joined.</summary>
+    [Alias("GetWaitlistEntry")]
+    Task<Outcome<WaitlistEntryView>> GetWaitlistEntry(EventCommand command);
+
+    /// <summary>The caller leaves; seats on offer to them go on to the next entry.</summary>
+    [Alias("LeaveWaitlist")]
+    Task<Outcome<WaitlistEntryView>> LeaveWaitlist(EventCommand command);
+
+    /// <summary>Counts by status and the length of the queue (the event's owner or an admin).</summary>
+    [Alias("GetWaitlist")]
+    Task<Outcome<WaitlistSummary>> GetWaitlist(EventCommand command);
 }

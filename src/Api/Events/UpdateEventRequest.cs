@@ -18,14 +18,15 @@ public sealed record UpdateEventRequest(
     int? HoldTtlSeconds,
     int? MaxSeatsPerHold,
     string? Category = null,
-    IReadOnlyList<string?>? Artists = null) : IValidatable
+    IReadOnlyList<string?>? Artists = null,
+    int? WaitlistOfferSeconds = null) : IValidatable
 {
     public void Validate(ValidationErrors errors) =>
-        EventDefinitionRules.Validate(errors, Slug, Title, Description, StartAt, EndAt, City, Tags, HostIds, Prices, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists);
+        EventDefinitionRules.Validate(errors, Slug, Title, Description, StartAt, EndAt, City, Tags, HostIds, Prices, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists, WaitlistOfferSeconds);
 
     public UpdateEvent ToCommand(Caller caller) => new()
     {
         Caller = caller,
-        Definition = EventDefinitionRules.ToDefinition(Slug!, Title!, Description, StartAt!.Value, EndAt!.Value, City, Tags, HostIds, Prices!, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists),
+        Definition = EventDefinitionRules.ToDefinition(Slug!, Title!, Description, StartAt!.Value, EndAt!.Value, City, Tags, HostIds, Prices!, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists, WaitlistOfferSeconds),
     };
 }

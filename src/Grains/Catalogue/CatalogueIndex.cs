@@ -36,6 +36,11 @@ public sealed class CatalogueIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly ConcurrentDictionary<string, CatalogueEntry> _entries = new(StringComparer.Ordinal);
 
+    // Searches match on the index as of the last refresh but show items from _entries; changes reach
+    // _entries only once the index shows them too, so an item never reads newer than what matched it
+    // (a search that showed an event as cancelled is never followed by one that finds it on sale).
+    private readonly ConcurrentQueue<(string EventId, CatalogueEntry? Entry)> _staged = new();
+
     public CatalogueIndex()
     {
         _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE });
@@ -47,6 +52,7 @@ public sealed class CatalogueIndex : IDisposable
     /// <summary>Bytes the index files take in memory (entries beside it not counted).</summary>
     public long IndexBytes => _directory.GetSizeInBytes();
 
+    /// <summary>The entries searches show (as of the last <see cref="Refresh"/>).</summary>
     public IEnumerable<CatalogueEntry> Entries => _entries.Values;
 
     /// <summary>Adds, replaces or (tombstones) removes entries; visible to searches after <see cref="Refresh"/>.</summary>
@@ -58,12 +64,12 @@ public sealed class CatalogueIndex : IDisposable
             if (entry.Deleted)
             {
                 _writer.DeleteDocuments(id);
-                _entries.TryRemove(entry.EventId, out _);
+                _staged.Enqueue((entry.EventId, null));
             }
             else
             {
                 _writer.UpdateDocument(id, ToDocument(entry));
-                _entries[entry.EventId] = entry;
+                _staged.Enqueue((entry.EventId, entry));
             }
         }
     }
@@ -73,11 +79,20 @@ public sealed class CatalogueIndex : IDisposable
         foreach (var eventId in eventIds)
         {
             _writer.DeleteDocuments(new Term(F.Id, eventId));
-            _entries.TryRemove(eventId, out _);
+            _staged.Enqueue((eventId, null));
         }
     }
 
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    /// <summary>Makes what was applied searchable, then shown.</summary>
+    public void Refresh()
+    {
+        _searchers.MaybeRefreshBlocking();
+        while (_staged.TryDequeue(out var change))
+        {
+            if (change.Entry is null) _entries.TryRemove(change.EventId, out _);
+            else _entries[change.EventId] = change.Entry;
+        }
+    }
 
     public CataloguePage Search(CatalogueQuery query, Caller caller)
     {

@@ -13,6 +13,8 @@ public static class EmailTemplates
 
     public static string CampaignEmailId(string campaignId, string userId) => $"campaign-{campaignId}-{userId}";
 
+    public static string WaitlistOfferEmailId(string eventId, string holdId) => $"waitlist-offer-{eventId}-{holdId}";
+
     public static EmailRequest BookingConfirmation(string userId, UserProfile? profile, UserBooking booking)
     {
         var (name, seats, when) = Greeting(profile, booking);
@@ -90,11 +92,46 @@ public static class EmailTemplates
         CampaignId = campaignId,
     };
 
+    /// <summary>Seats came back and are held for a waiting buyer until the offer expires.</summary>
+    public static EmailRequest WaitlistOffer(string userId, UserProfile? profile, EngagementMessage offer)
+    {
+        var name = profile is null ? "there" : profile.FirstName;
+        var seats = offer.Seats.Count > 0 ? string.Join(", ", offer.Seats) : $"{offer.Quantity} general admission";
+        var when = Moment(offer.EventStartAt);
+        var until = offer.ExpiresAt is { } expiresAt ? Moment(expiresAt) : "soon";
+        var text = $"""
+            Hi {name},
+
+            seats for {offer.EventTitle} on {when} came back, and you are next on the waiting list.
+            They are held for you until {until}: {seats}.
+            Confirm hold {offer.HoldId} before then to book them; after that they go to the next person waiting.
+            """;
+        var html = $"""
+            <html><body>
+            <p>Hi {Encode(name)},</p>
+            <p>seats for <strong>{Encode(offer.EventTitle)}</strong> on {Encode(when)} came back, and you are next on the waiting list.</p>
+            <p>They are held for you until <strong>{Encode(until)}</strong>: {Encode(seats)}.</p>
+            <p>Confirm hold <strong>{Encode(offer.HoldId ?? "")}</strong> before then to book them; after that they go to the next person waiting.</p>
+            </body></html>
+            """;
+        return new EmailRequest
+        {
+            UserId = userId,
+            To = profile?.Email,
+            Subject = $"Seats are waiting for you: {offer.EventTitle}",
+            TextBody = text,
+            HtmlBody = html,
+            Kind = EmailKinds.WaitlistOffer,
+        };
+    }
+
     /// <summary>How a booking's emails address the holder and name the seats and the start.</summary>
     private static (string Name, string Seats, string When) Greeting(UserProfile? profile, UserBooking booking) => (
         profile is null ? "there" : profile.FirstName,
         booking.Seats.Count > 0 ? string.Join(", ", booking.Seats) : $"{booking.Quantity} general admission",
-        booking.EventStartAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        Moment(booking.EventStartAt));
+
+    private static string Moment(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

@@ -152,12 +152,17 @@ public sealed partial class EventGrain
     }
 
     /// <summary>Invariants the grain guards itself; the API validates the details of the request first.</summary>
-    private static Failure? Validate(EventDefinition definition)
+    private Failure? Validate(EventDefinition definition)
     {
         if (string.IsNullOrWhiteSpace(definition.Slug) || string.IsNullOrWhiteSpace(definition.Title)) return Failure.Invalid("Slug and title required", "An event needs a slug and a title.");
         if (definition.EndAt <= definition.StartAt) return Failure.Invalid("Invalid dates", "endAt must be after startAt.");
         if (definition.HoldTtlSeconds <= 0) return Failure.Invalid("Invalid hold time-to-live", "holdTtlSeconds must be positive.");
         if (definition.MaxSeatsPerHold <= 0) return Failure.Invalid("Invalid hold limit", "maxSeatsPerHold must be positive.");
+        if (definition.WaitlistOfferSeconds <= 0 || TimeSpan.FromSeconds(definition.WaitlistOfferSeconds) > _options.MaxHoldLifetime)
+        {
+            return Failure.Invalid("Invalid waiting list offer time", $"waitlistOfferSeconds must be between 1 and {(int)_options.MaxHoldLifetime.TotalSeconds} (the longest a hold may live).");
+        }
+
         if (definition.Prices.Values.Any(p => p < 0)) return Failure.Invalid("Invalid prices", "Prices cannot be negative.");
         return null;
     }

@@ -55,6 +55,7 @@ public sealed class UserGrain(
             EngagementKind.BookingCancelled => ApplyCancelled(message),
             EngagementKind.HostAdded or EngagementKind.HostRemoved => ApplyHosting(message),
             EngagementKind.BookingReminder => ApplyReminder(message),
+            EngagementKind.WaitlistOffer => ApplyWaitlistOffer(message),
             EngagementKind.AttendeeAdded or EngagementKind.AttendeeRemoved => ApplyAttendance(message),
             _ => throw new InvalidOperationException($"User {GrainKey}: message {message.Id} has unknown kind {message.Kind}."),
         };
@@ -198,6 +199,15 @@ public sealed class UserGrain(
         if (!S.Bookings.TryGetValue(bookingId, out var booking) || booking.Status != Confirmed) return false;
         if (S.Outbox.Any(e => e.Kind == UserOutboxEntry.ReminderEmail && e.Target == bookingId)) return false;
         S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.ReminderEmail, Target = bookingId });
+        return true;
+    }
+
+    private bool ApplyWaitlistOffer(EngagementMessage message)
+    {
+        // A redelivery after the email went out queues it again; the email grain sends each id once.
+        var emailId = EmailTemplates.WaitlistOfferEmailId(message.EventId, message.HoldId ?? message.Id);
+        if (S.Outbox.Any(e => e.Kind == UserOutboxEntry.WaitlistOfferEmail && e.Target == emailId)) return false;
+        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.WaitlistOfferEmail, Target = emailId, Offer = message });
         return true;
     }
 
@@ -391,6 +401,9 @@ public sealed class UserGrain(
                 if (reminded.Status != Confirmed) return true;
                 var reminder = GrainFactory.GetGrain<IEmailGrain>(EmailTemplates.BookingReminderEmailId(reminded.BookingId));
                 return (await reminder.Send(EmailTemplates.BookingReminder(GrainKey, S.Profile, reminded))).Status != EmailStatuses.Pending;
+            case UserOutboxEntry.WaitlistOfferEmail:
+                var offer = entry.Offer ?? throw new InvalidOperationException($"User {GrainKey}: waiting list offer email {entry.Target} has no offer.");
+                return (await GrainFactory.GetGrain<IEmailGrain>(entry.Target).Send(EmailTemplates.WaitlistOffer(GrainKey, S.Profile, offer))).Status != EmailStatuses.Pending;
             case UserOutboxEntry.ReleaseAddress:
                 await GrainFactory.GetGrain<IEmailAddressGrain>(entry.Target).Release(GrainKey);
                 return true;

@@ -63,6 +63,12 @@ public static class AuthorizationMatrix
         ["POST /events/{eventId}/check-ins/batch"] = new("401 403 403 200 403 200 200", Setup: Setups.Ticket, Body: ctx => new { scans = new[] { new { code = ctx.Values["code"], gate = "south", scannedAt = DateTimeOffset.UtcNow } } }),
         ["GET /events/{eventId}/check-ins/stats"] = new("401 403 403 200 403 200 200"),
 
+        // The waiting list: anyone signed in joins a sold-out event's; only the buyer's own entry is theirs; the owner reads the counts.
+        ["POST /events/{eventId}/waitlist"] = new("401 201 201 201 201 201 201", Setup: Setups.SoldOut, Body: _ => new { quantity = 1 }),
+        ["GET /events/{eventId}/waitlist/me"] = new("401 200 404 404 404 404 404", Setup: Setups.Waiting),
+        ["DELETE /events/{eventId}/waitlist/me"] = new("401 204 404 404 404 404 404", Setup: Setups.Waiting),
+        ["GET /events/{eventId}/waitlist"] = new("401 403 403 403 403 200 200"),
+
         ["GET /users/me/bookings"] = new("401 200 200 200 200 200 200"),
         ["GET /users/{userId}/bookings"] = new("401 200 403 403 403 403 200"),
         ["GET /users"] = new("401 403 403 403 403 403 200"),

@@ -63,6 +63,16 @@ public static class Setups
 
     public static async Task Profile(CellContext cell) => cell.Values["userId"] = await cell.World.ProfileAsync(cell.Buyer);
 
+    /// <summary>A sold-out event of the owner's, so that a waiting list can be joined.</summary>
+    public static async Task SoldOut(CellContext cell) => cell.Values["eventId"] = await cell.World.SoldOutEventAsync();
+
+    /// <summary>A sold-out event whose waiting list the request's buyer joined.</summary>
+    public static async Task Waiting(CellContext cell)
+    {
+        await SoldOut(cell);
+        await cell.World.JoinWaitlistAsync(cell.Buyer, cell.Values["eventId"]);
+    }
+
     public static async Task OwnEvent(CellContext cell)
     {
         cell.OwnEvent = await cell.World.OwnEventAsync();
