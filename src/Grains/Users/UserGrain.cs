@@ -66,13 +66,14 @@ public sealed class UserGrain(
             return false;
         }
 
-        if (message.Kind == EngagementKind.BookingConfirmed) await TrySettleNewBookingEmailAsync();
+        // Both emails are wanted now (an offer lapses in minutes), not at the next retry of the outbox.
+        if (message.Kind is EngagementKind.BookingConfirmed or EngagementKind.WaitlistOffer) await TrySettleNewEmailAsync();
         await CommitAsync(redelivered: true);
         return true;
     }
 
-    /// <summary>Sends the email of the booking just added, if it can be settled now; otherwise the outbox keeps it.</summary>
-    private async Task TrySettleNewBookingEmailAsync()
+    /// <summary>Sends the email just added to the outbox, if it can be settled now; otherwise the outbox keeps it.</summary>
+    private async Task TrySettleNewEmailAsync()
     {
         if (await TryDoAsync(S.Outbox[^1])) S.Outbox.RemoveAt(S.Outbox.Count - 1);
     }
