@@ -70,6 +70,7 @@ public sealed partial class EventGrain
         var problem = Validate(command.Definition);
         if (problem is not null) return problem;
         if (MissingPrices(_state.Sections, command.Definition.Prices) is { } unpriced) return unpriced;
+        if (CapacityProblem(command.Capacity) is { } badCapacity) return badCapacity;
 
         var oldSlug = _state.Definition!.Slug;
         if (command.Definition.Slug != oldSlug)
@@ -79,7 +80,12 @@ public sealed partial class EventGrain
         }
 
         var startBefore = _state.Definition!.StartAt;
-        await Emit(new EventUpdated(command.Definition, TimeProvider.GetUtcNow()));
+        // The capacity is checked again here: holds may have been placed while the slug was claimed.
+        if (CapacityProblem(command.Capacity) is { } takenMeanwhile) return takenMeanwhile;
+        var capacity = command.Capacity == _state.Capacity ? null : command.Capacity;
+        var durable = Emit(new EventUpdated(command.Definition, TimeProvider.GetUtcNow(), capacity));
+        if (capacity > 0) OfferSeatsToWaitlist(lazily: false);
+        await durable;
         if (command.Definition.StartAt != startBefore) EnsureBookingReminder(startChanged: true);
         if (command.Definition.Slug != oldSlug) await GrainFactory.GetGrain<ISlugGrain>(oldSlug).Release(EventId);
         await CatalogueAsync();
@@ -149,6 +155,16 @@ public sealed partial class EventGrain
         if (sections is null) return Failure.Invalid("Missing prices", "General admission needs a \"default\" price.");
         var unpriced = sections.Select(SeatLayouts.SeatTypeOf).Distinct().Where(t => !prices.ContainsKey(t)).ToList();
         return unpriced.Count == 0 ? null : Failure.Invalid("Missing prices", $"No price for seat types: {string.Join(", ", unpriced)} (or give a \"default\" price).");
+    }
+
+    /// <summary>Only general admission has a capacity of its own, and it never drops below the seats held and booked.</summary>
+    private Failure? CapacityProblem(int? capacity)
+    {
+        if (capacity is not { } wanted) return null;
+        if (!_state.GeneralAdmission) return Failure.Invalid("Capacity is the venue's", "A reserved-seating event has the seats of its venue; only general admission takes a capacity.");
+        if (wanted <= 0 || wanted > MaxGeneralAdmissionCapacity) return Failure.Invalid("Invalid capacity", $"capacity must be between 1 and {MaxGeneralAdmissionCapacity}.");
+        var taken = _state.Held + _state.Booked;
+        return wanted < taken ? Failure.Conflict("Capacity below seats taken", $"{taken} seats are held or booked; the capacity cannot go below that ({wanted} asked).") : null;
     }
 
     /// <summary>Invariants the grain guards itself; the API validates the details of the request first.</summary>

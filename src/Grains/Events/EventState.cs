@@ -210,6 +210,7 @@ public sealed partial class EventState
         var before = HostsOf(Definition!).ToHashSet(StringComparer.Ordinal);
         Definition = c.Definition;
         UpdatedAt = c.At;
+        if (c.Capacity is { } capacity) Capacity = capacity;
         var after = HostsOf(c.Definition).ToHashSet(StringComparer.Ordinal);
         foreach (var added in after.Where(h => !before.Contains(h))) Enqueue(added, EngagementKind.HostAdded, "host-added", c.At);
         foreach (var removed in before.Where(h => !after.Contains(h))) Enqueue(removed, EngagementKind.HostRemoved, "host-removed", c.At);

@@ -196,6 +196,25 @@ public sealed class WaitlistGrainTests(WaitlistSilo fixture) : IClassFixture<Wai
     }
 
     [Fact]
+    public async Task RaisingTheCapacityOffersTheNewSeatsToTheWaitingList()
+    {
+        var (grain, _) = await SoldOutAsync(capacity: 2);
+        await grain.JoinWaitlist(Join("bob", 2));
+        var definition = (await grain.Get())!;
+        var update = new UpdateEvent { Caller = Organizer, Definition = Definition() with { Slug = definition.Slug }, Capacity = 4 };
+
+        var raised = await grain.Update(update);
+        var lowered = await grain.Update(update with { Capacity = 3 });
+
+        Assert.Equal(4, raised.Value!.Capacity);
+        Assert.Equal(WaitlistStatuses.Offered, (await EntryAsync(grain, "bob")).Status);
+        Assert.Equal("Capacity below seats taken", lowered.Failure!.Title);
+        var seated = fixture.Grains.GetGrain<IEventGrain>(await CreateReservedEventAsync(fixture.Grains, 1, 1, 4));
+        var seatedDefinition = (await seated.Get())!;
+        Assert.Equal(FailureKind.Invalid, (await seated.Update(new UpdateEvent { Caller = Organizer, Definition = Definition() with { Slug = seatedDefinition.Slug }, Capacity = 8 })).Failure!.Kind);
+    }
+
+    [Fact]
     public async Task OnlyTheOrganizerReadsTheSummaryAndStrangersAreNotListed()
     {
         var (grain, _) = await SoldOutAsync(capacity: 1);
