@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Door benchmark: start the system (./run.sh), book 10,000 tickets of one seated event and read their
+# Door benchmark: start the system (./run.sh), book 20,000 tickets of one seated event and read their
 # codes, then measure the HTTP ceiling and 256 concurrent scanners at 4 gates posting every code twice
 # at once (and a fifth of them again later) to POST /events/{id}/check-ins, in one run of the load
 # tool's `check-in` scenario; audit that no ticket was admitted twice; stop the system and print the

@@ -54,7 +54,7 @@ public sealed class CommandLineTests
         Assert.NotNull(options);
         Assert.Equal(ScenarioKind.CheckIn, options.Scenario);
         Assert.Equal("check-in", LoadOptions.ScenarioName(options.Scenario));
-        Assert.Equal(10_000, options.Tickets);
+        Assert.Equal(20_000, options.Tickets);
         Assert.Equal(4, options.Gates);
         Assert.Equal(0.2, options.RescanFraction);
         Assert.Equal(256, options.Buyers);
@@ -63,11 +63,11 @@ public sealed class CommandLineTests
     [Fact]
     public void Check_in_options_parse_in_both_forms()
     {
-        var options = CommandLine.Parse(["check-in", "--tickets", "20000", "--gates=8", "--rescan", "0.5", "--buyers", "64", "--warmup=1"], out var error);
+        var options = CommandLine.Parse(["check-in", "--tickets", "5000", "--gates=8", "--rescan", "0.5", "--buyers", "64", "--warmup=1"], out var error);
 
         Assert.Null(error);
         Assert.NotNull(options);
-        Assert.Equal(20_000, options.Tickets);
+        Assert.Equal(5_000, options.Tickets);
         Assert.Equal(8, options.Gates);
         Assert.Equal(0.5, options.RescanFraction);
         Assert.Equal(64, options.Buyers);

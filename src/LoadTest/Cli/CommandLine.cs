@@ -35,7 +35,7 @@ internal static class CommandLine
           --hold-ttl <s>         holdTtlSeconds of the created events (default 15)
           --identities <n>       buyer identities each virtual buyer cycles through (default 16)
           --max-per-hold <n>     maxSeatsPerHold of the created events (default 100)
-          --tickets <n>          check-in: tickets booked before the door opens (default 10000)
+          --tickets <n>          check-in: tickets booked before the door opens (default 20000)
           --gates <n>            check-in: gate names the scans are spread over (default 4, at least 2)
           --rescan <f>           check-in: fraction of tickets scanned once more, later (default 0.2)
           --json <file>          write the machine-readable report to <file>

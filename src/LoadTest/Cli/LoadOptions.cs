@@ -28,7 +28,7 @@ internal sealed record LoadOptions
     public int HoldTtlSeconds { get; init; } = 15;
     public int MaxSeatsPerHold { get; init; } = 100;
     public int IdentitiesPerBuyer { get; init; } = 16;
-    public int Tickets { get; init; } = 10_000;
+    public int Tickets { get; init; } = 20_000;
     public int Gates { get; init; } = 4;
     public double RescanFraction { get; init; } = 0.2;
     public string? JsonPath { get; init; }
