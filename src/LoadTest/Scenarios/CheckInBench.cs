@@ -39,7 +39,7 @@ internal sealed class CheckInBench(LoadOptions options, IAnsiConsole console)
         try
         {
             var setupClock = Stopwatch.StartNew();
-            Step($"setup: one seated event of {options.Tickets} seats sold out in bookings of {CheckInSetup.PartySize}, every ticket's code read back");
+            Step($"setup: one seated event of {options.Tickets} seats sold out in bookings of {Math.Min(CheckInSetup.SeatsPerBooking, options.MaxSeatsPerHold)} seats, every ticket's code read back");
             door = await new CheckInSetup(api, options, runId).BookAsync(options.Tickets, Step, ct);
             // Each gate scans as its own door-staff user, as each gate's device would sign in.
             var gateAuthorizations = new string[gates.Length];

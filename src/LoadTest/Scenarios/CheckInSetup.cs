@@ -6,15 +6,16 @@ namespace LoadTest.Scenarios;
 
 /// <summary>
 /// Before the door opens (not measured): one seated event of exactly as many seats as tickets, sold
-/// out in best-available bookings of <see cref="PartySize"/> seats by many buyers at once, and every
-/// booking's tickets read back with their signed codes. Group bookings keep the setup short; the
-/// door never sees them, as the scan plan shuffles every ticket.
+/// out in best-available bookings of <see cref="SeatsPerBooking"/> seats (fewer when --max-per-hold is lower) by many buyers at once, and
+/// every booking's tickets read back with their signed codes. Block bookings keep the setup short
+/// and leave few bookings' side effects (the buyers' user records) still being delivered when the
+/// ceiling is measured; the door never sees them, as the scan plan shuffles every ticket.
 /// </summary>
 internal sealed class CheckInSetup(ApiClient api, LoadOptions options, string runId)
 {
-    public const int PartySize = 10;
-    private const int Parallelism = 32;
-    private const int BuyerIdentities = 64;
+    public const int SeatsPerBooking = 50;
+    /// <summary>Buyers booking at once, one booking each at a time.</summary>
+    private const int Buyers = 32;
     private const int MaxAttempts = 8;
     private static readonly TimeSpan s_retryPause = TimeSpan.FromMilliseconds(200);
     private static readonly string[] s_organizerRoles = ["organizer"];
@@ -23,29 +24,34 @@ internal sealed class CheckInSetup(ApiClient api, LoadOptions options, string ru
     public async Task<DoorTickets> BookAsync(int tickets, Action<string> progress, CancellationToken ct)
     {
         var organizer = ApiClient.BearerValue(await api.CreateTokenAsync($"{runId}-organizer", s_organizerRoles, ct));
-        var buyers = new string[BuyerIdentities];
-        await Parallel.ForAsync(0, buyers.Length, Options(ct), async (i, token) =>
+        var buyers = new string[Buyers];
+        await Parallel.ForAsync(0, buyers.Length, new ParallelOptions { MaxDegreeOfParallelism = Buyers, CancellationToken = ct }, async (i, token) =>
             buyers[i] = ApiClient.BearerValue(await api.CreateTokenAsync($"{runId}-fan-{i}", s_buyerRoles, token)));
 
         var target = await CreateEventAsync(organizer, tickets, ct);
-        var bookings = (tickets + PartySize - 1) / PartySize;
+        var size = Math.Min(SeatsPerBooking, options.MaxSeatsPerHold);
+        var bookings = (tickets + size - 1) / size;
         var ticketIds = new string[tickets];
         var codes = new string[tickets];
+        var next = -1;
         var booked = 0;
-        await Parallel.ForAsync(0, bookings, Options(ct), async (b, token) =>
+        // One buyer per lane, so no buyer ever holds more than one booking's seats (the per-buyer hold limit).
+        await Task.WhenAll(buyers.Select(buyer => Task.Run(async () =>
         {
-            var quantity = Math.Min(PartySize, tickets - b * PartySize);
-            var buyer = buyers[b % buyers.Length];
-            var list = await BookOneAsync(buyer, target, b, quantity, token);
-            for (var i = 0; i < quantity; i++)
+            for (var b = Interlocked.Increment(ref next); b < bookings; b = Interlocked.Increment(ref next))
             {
-                ticketIds[b * PartySize + i] = list[i].TicketId!;
-                codes[b * PartySize + i] = list[i].Code!;
-            }
+                var quantity = Math.Min(size, tickets - b * size);
+                var list = await BookOneAsync(buyer, target, b, quantity, ct);
+                for (var i = 0; i < quantity; i++)
+                {
+                    ticketIds[b * size + i] = list[i].TicketId!;
+                    codes[b * size + i] = list[i].Code!;
+                }
 
-            var done = Interlocked.Increment(ref booked);
-            if (done % 500 == 0) progress($"booked {done} of {bookings} bookings");
-        });
+                var done = Interlocked.Increment(ref booked);
+                if (done % 100 == 0) progress($"booked {done} of {bookings} bookings");
+            }
+        }, ct)));
 
         return new DoorTickets(target, organizer, bookings, ticketIds, codes);
     }
@@ -105,6 +111,4 @@ internal sealed class CheckInSetup(ApiClient api, LoadOptions options, string ru
             await Task.Delay(pause > TimeSpan.Zero ? pause : s_retryPause * attempt, ct);
         }
     }
-
-    private static ParallelOptions Options(CancellationToken ct) => new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
 }
