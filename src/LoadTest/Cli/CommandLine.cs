@@ -27,7 +27,7 @@ internal static class CommandLine
           --seats <n>            seats per event (default 50000 for hot-event, 1000 for many-events)
           --events <n>           number of events for many-events (default 100)
           --buyers <n>           concurrent virtual buyers / connections (default 256)
-          --duration <s>         measured seconds (default 30)
+          --duration <s>         measured seconds (default 30; check-in ends sooner once every scan is answered)
           --warmup <s>           seconds before measuring starts (default 3)
           --explicit <f>         fraction of holds naming explicit seats (default 0.2)
           --confirm <f>          fraction of holds confirmed (default 0.5)

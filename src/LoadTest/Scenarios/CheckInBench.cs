@@ -45,8 +45,7 @@ internal sealed class CheckInBench(LoadOptions options, IAnsiConsole console)
             var gateAuthorizations = new string[gates.Length];
             for (var g = 0; g < gates.Length; g++) gateAuthorizations[g] = ApiClient.BearerValue(await api.CreateTokenAsync($"{runId}-{gates[g]}", s_staffRoles, ct));
             plan = ScanPlan.Build(options.Tickets, options.Gates, options.RescanFraction, PlanSeed);
-            var load = new CheckInLoad(api, door, plan, gateAuthorizations, options.Buyers);
-            load.Prepare(gates);
+            var load = new CheckInLoad(api, door, plan, gates, gateAuthorizations, options.Buyers);
             setupSeconds = setupClock.Elapsed.TotalSeconds;
             Step(string.Create(CultureInfo.InvariantCulture, $"set up in {setupSeconds:0.0} s: {door.Bookings} bookings, {door.TicketIds.Length} tickets, {plan.Length} planned scans"));
 

@@ -11,9 +11,10 @@ namespace LoadTest.Scenarios;
 /// so two scanners post the same code at about the same time from two gates. The phase ends when
 /// every planned scan was answered or the window closed.
 /// </summary>
-internal sealed class CheckInLoad(ApiClient api, DoorTickets door, PlannedScan[] plan, string[] gateAuthorizations, int scanners)
+internal sealed class CheckInLoad(ApiClient api, DoorTickets door, PlannedScan[] plan, IReadOnlyList<string> gates, string[] gateAuthorizations, int scanners)
 {
-    private readonly byte[][] _bodies = new byte[plan.Length][];
+    // Serialized before the door opens, so the scanners only send.
+    private readonly byte[][] _bodies = plan.Select(scan => ApiClient.CheckInBody(door.Codes[scan.Ticket], gates[scan.Gate])).ToArray();
     private readonly ScanAnswer?[] _answers = new ScanAnswer?[plan.Length];
     private int _next = -1;
     private int _activeScanners;
@@ -24,12 +25,6 @@ internal sealed class CheckInLoad(ApiClient api, DoorTickets door, PlannedScan[]
 
     /// <summary>The answer to every scan that was taken, in plan order; read after <see cref="RunAsync"/>.</summary>
     public IEnumerable<ScanAnswer> Answers => _answers.Where(a => a is not null).Select(a => a!.Value);
-
-    /// <summary>Serializes every request body before the door opens, so the scanners only send.</summary>
-    public void Prepare(IReadOnlyList<string> gates)
-    {
-        for (var i = 0; i < plan.Length; i++) _bodies[i] = ApiClient.CheckInBody(door.Codes[plan[i].Ticket], gates[plan[i].Gate]);
-    }
 
     public async Task<LoadPhaseResult> RunAsync(RunWindow window, CancellationToken ct)
     {
