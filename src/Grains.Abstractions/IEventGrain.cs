@@ -68,6 +68,13 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("GetTickets")]
     Task<Outcome<BookingTicketList>> GetTickets(BookingCommand command);
 
+    /// <summary>
+    /// A booking's tickets for whoever follows its tickets link: no caller, the link's access token
+    /// instead (Gone once the booking is cancelled).
+    /// </summary>
+    [Alias("GetTicketsByLink")]
+    Task<Outcome<BookingTicketList>> GetTicketsByLink(TicketsLinkCommand command);
+
     /// <summary>The public key scanners verify codes with (the event's owner, door staff or an admin).</summary>
     [Alias("GetTicketKey")]
     Task<Outcome<TicketKeyView>> GetTicketKey(EventCommand command);

@@ -15,7 +15,8 @@ public static class EmailTemplates
 
     public static string WaitlistOfferEmailId(string eventId, string holdId) => $"waitlist-offer-{eventId}-{holdId}";
 
-    public static EmailRequest BookingConfirmation(string userId, UserProfile? profile, UserBooking booking)
+    /// <summary>The confirmation; <paramref name="ticketsUrl"/> (see <see cref="TicketsUrl"/>) links to the tickets PDF when the event signed one.</summary>
+    public static EmailRequest BookingConfirmation(string userId, UserProfile? profile, UserBooking booking, string? ticketsUrl = null)
     {
         var (name, seats, when) = Greeting(profile, booking);
         var total = booking.Total.ToString("0.00", CultureInfo.InvariantCulture) + " " + booking.Currency;
@@ -25,7 +26,7 @@ public static class EmailTemplates
             your booking {booking.BookingId} for {booking.EventTitle} on {when} is confirmed.
             Seats: {seats}
             Total: {total}
-
+            {TicketsText(ticketsUrl)}
             See you there!
             """;
         var html = $"""
@@ -33,7 +34,7 @@ public static class EmailTemplates
             <p>Hi {Encode(name)},</p>
             <p>your booking <strong>{Encode(booking.BookingId)}</strong> for <strong>{Encode(booking.EventTitle)}</strong> on {Encode(when)} is confirmed.</p>
             <p>Seats: {Encode(seats)}<br>Total: {Encode(total)}</p>
-            <p>See you there!</p>
+            {TicketsHtml(ticketsUrl)}<p>See you there!</p>
             </body></html>
             """;
         return new EmailRequest
@@ -48,7 +49,7 @@ public static class EmailTemplates
         };
     }
 
-    public static EmailRequest BookingReminder(string userId, UserProfile? profile, UserBooking booking)
+    public static EmailRequest BookingReminder(string userId, UserProfile? profile, UserBooking booking, string? ticketsUrl = null)
     {
         var (name, seats, when) = Greeting(profile, booking);
         var text = $"""
@@ -57,7 +58,7 @@ public static class EmailTemplates
             {booking.EventTitle} starts on {when}.
             Booking: {booking.BookingId}
             Seats: {seats}
-
+            {TicketsText(ticketsUrl)}
             See you there!
             """;
         var html = $"""
@@ -65,7 +66,7 @@ public static class EmailTemplates
             <p>Hi {Encode(name)},</p>
             <p><strong>{Encode(booking.EventTitle)}</strong> starts on {Encode(when)}.</p>
             <p>Booking: {Encode(booking.BookingId)}<br>Seats: {Encode(seats)}</p>
-            <p>See you there!</p>
+            {TicketsHtml(ticketsUrl)}<p>See you there!</p>
             </body></html>
             """;
         return new EmailRequest
@@ -124,6 +125,18 @@ public static class EmailTemplates
             Kind = EmailKinds.WaitlistOffer,
         };
     }
+
+    /// <summary>
+    /// The tickets link of a booking's emails: the API's tickets PDF, opened with the access token the
+    /// event signed instead of a bearer token, since a mail client has none.
+    /// </summary>
+    public static string TicketsUrl(string publicBaseUrl, UserBooking booking, string access) =>
+        $"{publicBaseUrl.TrimEnd('/')}/events/{Uri.EscapeDataString(booking.EventId)}/bookings/{Uri.EscapeDataString(booking.BookingId)}/tickets.pdf?access={Uri.EscapeDataString(access)}";
+
+    // Each ends with the line break that separates it from the closing line; nothing without a link.
+    private static string TicketsText(string? url) => url is null ? "" : $"Your tickets (PDF, one page per ticket): {url}\n";
+
+    private static string TicketsHtml(string? url) => url is null ? "" : $"<p><a href=\"{Encode(url)}\">Your tickets (PDF, one page per ticket)</a></p>\n";
 
     /// <summary>How a booking's emails address the holder and name the seats and the start.</summary>
     private static (string Name, string Seats, string When) Greeting(UserProfile? profile, UserBooking booking) => (

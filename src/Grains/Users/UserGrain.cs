@@ -30,6 +30,7 @@ public sealed class UserGrain(
     private static readonly TimeSpan s_reminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly TimeSpan _retryDelay = emailOptions.Value.PendingRetryDelay;
+    private readonly string _publicBaseUrl = emailOptions.Value.TrackingBaseUrl;
     private long _indexedRevision;
     private bool _reminderRegistered;
     private IDisposable? _flushTimer;
@@ -169,7 +170,7 @@ public sealed class UserGrain(
         // Known already: a duplicate, or the booking's cancellation overtook its confirmation.
         if (S.Bookings.ContainsKey(bookingId)) return false;
         S.Bookings[bookingId] = BookingOf(message, bookingId, Confirmed);
-        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.BookingEmail, Target = bookingId });
+        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.BookingEmail, Target = bookingId, TicketsAccess = message.TicketsAccess });
         return true;
     }
 
@@ -199,7 +200,7 @@ public sealed class UserGrain(
         var bookingId = BookingIdOf(message);
         if (!S.Bookings.TryGetValue(bookingId, out var booking) || booking.Status != Confirmed) return false;
         if (S.Outbox.Any(e => e.Kind == UserOutboxEntry.ReminderEmail && e.Target == bookingId)) return false;
-        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.ReminderEmail, Target = bookingId });
+        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.ReminderEmail, Target = bookingId, TicketsAccess = message.TicketsAccess });
         return true;
     }
 
@@ -393,7 +394,7 @@ public sealed class UserGrain(
                 var booking = S.Bookings.GetValueOrDefault(entry.Target)
                     ?? throw new InvalidOperationException($"User {GrainKey}: outbox email for booking {entry.Target}, which is not in the booking index.");
                 var email = GrainFactory.GetGrain<IEmailGrain>(EmailTemplates.BookingEmailId(booking.BookingId));
-                var view = await email.Send(EmailTemplates.BookingConfirmation(GrainKey, S.Profile, booking));
+                var view = await email.Send(EmailTemplates.BookingConfirmation(GrainKey, S.Profile, booking, TicketsUrl(booking, entry)));
                 return view.Status != EmailStatuses.Pending;
             case UserOutboxEntry.ReminderEmail:
                 var reminded = S.Bookings.GetValueOrDefault(entry.Target)
@@ -401,7 +402,7 @@ public sealed class UserGrain(
                 // Cancelled since the reminder was queued: nothing to remind of.
                 if (reminded.Status != Confirmed) return true;
                 var reminder = GrainFactory.GetGrain<IEmailGrain>(EmailTemplates.BookingReminderEmailId(reminded.BookingId));
-                return (await reminder.Send(EmailTemplates.BookingReminder(GrainKey, S.Profile, reminded))).Status != EmailStatuses.Pending;
+                return (await reminder.Send(EmailTemplates.BookingReminder(GrainKey, S.Profile, reminded, TicketsUrl(reminded, entry)))).Status != EmailStatuses.Pending;
             case UserOutboxEntry.WaitlistOfferEmail:
                 var offer = entry.Offer ?? throw new InvalidOperationException($"User {GrainKey}: waiting list offer email {entry.Target} has no offer.");
                 return (await GrainFactory.GetGrain<IEmailGrain>(entry.Target).Send(EmailTemplates.WaitlistOffer(GrainKey, S.Profile, offer))).Status != EmailStatuses.Pending;
@@ -412,6 +413,9 @@ public sealed class UserGrain(
                 throw new InvalidOperationException($"User {GrainKey}: unknown outbox entry kind {entry.Kind}.");
         }
     }
+
+    private string? TicketsUrl(UserBooking booking, UserOutboxEntry entry) =>
+        entry.TicketsAccess is { } access ? EmailTemplates.TicketsUrl(_publicBaseUrl, booking, access) : null;
 
     private async Task TrySyncIndexAsync()
     {

@@ -24,4 +24,8 @@ public sealed record UserOutboxEntry
     /// <summary>The offer a <see cref="WaitlistOfferEmail"/> tells of (nothing else in the user's state describes it).</summary>
     [Id(2)]
     public EngagementMessage? Offer { get; init; }
+
+    /// <summary>For booking emails: the access token of the booking's tickets link, as the event's message carried it.</summary>
+    [Id(3)]
+    public string? TicketsAccess { get; init; }
 }
