@@ -87,4 +87,16 @@ public static class AuthorizationMatrix
 
         ["GET /cluster"] = new("401 403 403 403 200 200 200"),
     };
+
+    /// <summary>
+    /// Operations of <see cref="Rows"/> again with a query that changes who may call them, keyed
+    /// "METHOD /path?query" (route values in braces as in paths).
+    /// </summary>
+    public static readonly Dictionary<string, Row> Variants = new(StringComparer.Ordinal)
+    {
+        // A booking email's tickets link opens the PDF for whoever follows it, bearer token or not;
+        // a token that is none is refused to everyone, whatever their bearer token would allow.
+        ["GET /events/{eventId}/bookings/{bookingId}/tickets.pdf?access={access}"] = new("200 200 200 200 200 200 200", Setup: Setups.TicketsLink),
+        ["GET /events/{eventId}/bookings/{bookingId}/tickets.pdf?access=none"] = new("400 400 400 400 400 400 400", Setup: Setups.Booking),
+    };
 }

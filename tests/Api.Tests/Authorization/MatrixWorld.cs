@@ -106,7 +106,9 @@ public sealed class MatrixWorld
     public async Task JoinWaitlistAsync(TestUser buyer, string eventId) =>
         Assert.Equal(HttpStatusCode.Created, (await _api.PostAsync($"/events/{eventId}/waitlist", buyer, new { quantity = 1 })).StatusCode);
 
-    public static object ProfileBody(string userId) => new { firstName = "Ana", lastName = "Lima", email = $"{userId}@example.com" };
+    public static object ProfileBody(string userId) => new { firstName = "Ana", lastName = "Lima", email = EmailOf(userId) };
+
+    public static string EmailOf(string userId) => $"{userId}@example.com";
 
     public static Dictionary<string, object?> UpdateBody(EventDetails details) => new()
     {
