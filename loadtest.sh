@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load tester for the booking API. Usage: ./loadtest.sh <hot-event|many-events|ceiling|all> [options]
+# Load tester for the booking API. Usage: ./loadtest.sh <hot-event|many-events|ceiling|all|search|check-in> [options]
 # (./loadtest.sh --help lists the options). Builds quietly first, then runs the Release build.
 #   ./loadtest.sh --build-only        builds and exits (3 on failure): scripts build before starting the system
 #   LOADTEST_NO_BUILD=1 ./loadtest.sh ...   skips the build (already done), so it never competes with a run

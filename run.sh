@@ -42,6 +42,8 @@ export AWS_REGION="${AWS_REGION:-us-east-1}"
 export DynamoDb__ServiceUrl="http://127.0.0.1:$DYNAMODB_PORT"
 export Ses__ServiceUrl="http://127.0.0.1:$SES_PORT"
 export Auth__DevTokens__Enabled=true
+# Emails link back to this API (the open pixel, the tickets link), also on another API_PORT.
+export Email__TrackingBaseUrl="${Email__TrackingBaseUrl:-http://127.0.0.1:$API_PORT}"
 # Development: the Orleans Dashboard at /dashboard opens without a token on this machine.
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 

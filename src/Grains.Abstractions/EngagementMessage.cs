@@ -40,4 +40,20 @@ public sealed record EngagementMessage
 
     [Id(10)]
     public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>The hold offered to a waiting buyer (<see cref="EngagementKind.WaitlistOffer"/>).</summary>
+    [Id(11)]
+    public string? HoldId { get; init; }
+
+    /// <summary>Until when the offered hold is theirs.</summary>
+    [Id(12)]
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>
+    /// The access token of the booking's tickets link, on booking-confirmed and booking-reminder
+    /// messages: signed by the event grain with the event's ticket key when it delivers the message
+    /// (messages queued before tickets links existed, or of other kinds, carry none).
+    /// </summary>
+    [Id(13)]
+    public string? TicketsAccess { get; init; }
 }

@@ -48,4 +48,8 @@ public sealed record EventDefinition
     /// <summary>Performers or speakers; searched as text and filtered by name.</summary>
     [Id(13)]
     public IReadOnlyList<string> Artists { get; init; } = [];
+
+    /// <summary>How long seats offered to a waiting buyer stay held for them. Default 600 seconds.</summary>
+    [Id(14)]
+    public int WaitlistOfferSeconds { get; init; } = 600;
 }

@@ -68,4 +68,7 @@ public sealed record EventDetails
 
     [Id(21)]
     public IReadOnlyList<string> Artists { get; init; } = [];
+
+    [Id(22)]
+    public int WaitlistOfferSeconds { get; init; } = 600;
 }

@@ -68,6 +68,13 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("GetTickets")]
     Task<Outcome<BookingTicketList>> GetTickets(BookingCommand command);
 
+    /// <summary>
+    /// A booking's tickets for whoever follows its tickets link: no caller, the link's access token
+    /// instead (Gone once the booking is cancelled).
+    /// </summary>
+    [Alias("GetTicketsByLink")]
+    Task<Outcome<BookingTicketList>> GetTicketsByLink(TicketsLinkCommand command);
+
     /// <summary>The public key scanners verify codes with (the event's owner, door staff or an admin).</summary>
     [Alias("GetTicketKey")]
     Task<Outcome<TicketKeyView>> GetTicketKey(EventCommand command);
@@ -82,4 +89,20 @@ public interface IEventGrain : IGrainWithStringKey
 
     [Alias("GetCheckInStats")]
     Task<Outcome<CheckInStatsView>> GetCheckInStats(EventCommand command);
+
+    /// <summary>Queues the caller for seats of a sold-out event; Created is false when they already wait for as many.</summary>
+    [Alias("JoinWaitlist")]
+    Task<Outcome<WaitlistEntryView>> JoinWaitlist(JoinWaitlist command);
+
+    /// <summary>The caller's entry (their latest one); NotFound when they never joined.</summary>
+    [Alias("GetWaitlistEntry")]
+    Task<Outcome<WaitlistEntryView>> GetWaitlistEntry(EventCommand command);
+
+    /// <summary>The caller leaves; seats on offer to them go on to the next entry.</summary>
+    [Alias("LeaveWaitlist")]
+    Task<Outcome<WaitlistEntryView>> LeaveWaitlist(EventCommand command);
+
+    /// <summary>Counts by status and the length of the queue (the event's owner or an admin).</summary>
+    [Alias("GetWaitlist")]
+    Task<Outcome<WaitlistSummary>> GetWaitlist(EventCommand command);
 }

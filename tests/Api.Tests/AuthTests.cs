@@ -123,8 +123,14 @@ public sealed class AuthTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public void EveryResourceEndpointRequiresAuthentication()
     {
-        // The email open pixel and tracking status are fetched by mail clients, without a token.
-        var anonymous = new[] { "/health/live", "/health/ready", "/openapi/{documentName}.json", "/openapi/v1.json", "/dev/token", "/track/open", "/track/status/{emailId}" };
+        // The email open pixel and tracking status are fetched by mail clients, without a token. So
+        // is a booking email's tickets link: the PDF asks for a bearer token itself when the request
+        // carries no link token (the authorization matrix checks both ways).
+        var anonymous = new[]
+        {
+            "/health/live", "/health/ready", "/openapi/{documentName}.json", "/openapi/v1.json", "/dev/token", "/track/open", "/track/status/{emailId}",
+            "/events/{eventId}/bookings/{bookingId}/tickets.pdf",
+        };
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
         // The tests run in Development, where the Orleans Dashboard is open to the developer's

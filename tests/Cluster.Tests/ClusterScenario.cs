@@ -19,9 +19,12 @@ public abstract class ClusterScenario : IAsyncLifetime
 
     protected abstract int SiloCount { get; }
 
+    /// <summary>API processes (cluster clients); one unless a scenario needs traffic through several.</summary>
+    protected virtual int ApiCount => 1;
+
     public async Task InitializeAsync()
     {
-        _cluster = await ClusterProcesses.StartAsync(Name, SiloCount, log: _notes.Enqueue);
+        _cluster = await ClusterProcesses.StartAsync(Name, SiloCount, log: _notes.Enqueue, apis: ApiCount);
         try
         {
             await _cluster.RunAsync(RunAsync);

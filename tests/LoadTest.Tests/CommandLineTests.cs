@@ -45,6 +45,59 @@ public sealed class CommandLineTests
         Assert.Equal(1_000, CommandLine.Parse(["many-events"], out _)!.SeatsPerEvent);
     }
 
+    [Fact]
+    public void Check_in_parses_with_its_defaults()
+    {
+        var options = CommandLine.Parse(["check-in"], out var error);
+
+        Assert.Null(error);
+        Assert.NotNull(options);
+        Assert.Equal(ScenarioKind.CheckIn, options.Scenario);
+        Assert.Equal("check-in", LoadOptions.ScenarioName(options.Scenario));
+        Assert.Equal(20_000, options.Tickets);
+        Assert.Equal(4, options.Gates);
+        Assert.Equal(0.2, options.RescanFraction);
+        Assert.Equal(256, options.Buyers);
+    }
+
+    [Fact]
+    public void Check_in_options_parse_in_both_forms()
+    {
+        var options = CommandLine.Parse(["check-in", "--tickets", "5000", "--gates=8", "--rescan", "0.5", "--buyers", "64", "--warmup=1"], out var error);
+
+        Assert.Null(error);
+        Assert.NotNull(options);
+        Assert.Equal(5_000, options.Tickets);
+        Assert.Equal(8, options.Gates);
+        Assert.Equal(0.5, options.RescanFraction);
+        Assert.Equal(64, options.Buyers);
+        Assert.Equal(1, options.WarmupSeconds);
+    }
+
+    [Theory]
+    [InlineData("check-in", "--tickets", "0")]
+    [InlineData("check-in", "--tickets", "many")]
+    [InlineData("check-in", "--gates", "1")]
+    [InlineData("check-in", "--gates", "65")]
+    [InlineData("check-in", "--rescan", "1.5")]
+    [InlineData("check-in", "--rescan", "-0.1")]
+    [InlineData("checkin")]
+    public void Bad_check_in_arguments_are_rejected_with_a_message(params string[] args)
+    {
+        Assert.Null(CommandLine.Parse(args, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public void Usage_lists_the_check_in_scenario_and_its_options()
+    {
+        Assert.Contains("check-in ", CommandLine.Usage);
+        Assert.Contains("--tickets", CommandLine.Usage);
+        Assert.Contains("--gates", CommandLine.Usage);
+        Assert.Contains("--rescan", CommandLine.Usage);
+        Assert.Contains("duplicates_admitted=<n>", CommandLine.Usage);
+    }
+
     [Theory]
     [InlineData("nope")]
     [InlineData("hot-event", "--buyers", "0")]

@@ -1,15 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using OrleansDynamoDb.Clustering;
 
 namespace TestKit;
 
 /// <summary>
-/// A real cluster for a test: silo processes and the API (a cluster client) started from the
-/// built binaries, on DynamoDB Local with a table prefix and an Orleans cluster id of their own.
-/// Silos can be added, killed (SIGKILL) and terminated (SIGTERM) while the test runs; every
-/// process logs to TestResults/cluster-logs/, and <see cref="RunAsync"/> attaches the log tails
-/// to a failure. Disposing kills whatever still runs.
+/// A real cluster for a test: silo processes and one or more API processes (cluster clients)
+/// started from the built binaries, on DynamoDB Local with a table prefix and an Orleans cluster id
+/// of their own. Silos can be added, killed (SIGKILL) and terminated (SIGTERM) while the test runs;
+/// every process logs to TestResults/cluster-logs/, and <see cref="RunAsync"/> attaches the log
+/// tails to a failure. Disposing kills whatever still runs.
 /// </summary>
 public sealed class ClusterProcesses : IAsyncDisposable
 {
@@ -26,8 +30,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
     private readonly Uri _ses;
     private readonly string _logDirectory;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private ProcessHost? _apiProcess;
-    private HttpClient? _api;
+    private readonly List<(int Index, ProcessHost Process, HttpClient Client)> _apis = [];
+    private int _nextApiIndex;
+    private IHost? _observer;
     private string? _operatorToken;
     private int _nextIndex;
 
@@ -59,13 +64,31 @@ public sealed class ClusterProcesses : IAsyncDisposable
         }
     }
 
-    /// <summary>A client for the API, without credentials; requests carry their own bearer token.</summary>
-    public HttpClient Api => _api ?? throw new InvalidOperationException("The API is not started.");
+    /// <summary>A client for the (first) API, without credentials; requests carry their own bearer token.</summary>
+    public HttpClient Api => Apis.Count > 0 ? Apis[0] : throw new InvalidOperationException("The API is not started.");
 
-    public ProcessHost? ApiProcess => _apiProcess;
+    /// <summary>A client for each API process, in the order they started.</summary>
+    public IReadOnlyList<HttpClient> Apis
+    {
+        get
+        {
+            lock (_gate) return [.. _apis.Select(a => a.Client)];
+        }
+    }
 
-    /// <summary>Builds the binaries if needed, starts <paramref name="silos"/> silos and (by default) the API, and waits until the API sees them all active.</summary>
-    public static async Task<ClusterProcesses> StartAsync(string name, int silos, bool startApi = true, Action<string>? log = null)
+    public ProcessHost? ApiProcess
+    {
+        get
+        {
+            lock (_gate) return _apis.Count > 0 ? _apis[0].Process : null;
+        }
+    }
+
+    /// <summary>
+    /// Builds the binaries if needed, starts <paramref name="silos"/> silos and (by default) one API,
+    /// or <paramref name="apis"/> of them, and waits until the API sees the silos all active.
+    /// </summary>
+    public static async Task<ClusterProcesses> StartAsync(string name, int silos, bool startApi = true, Action<string>? log = null, int apis = 1)
     {
         var dynamoDb = await LocalAws.DynamoDbAsync();
         var ses = await LocalAws.SesAsync();
@@ -78,7 +101,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
             await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.StartSiloAsync()));
             if (startApi)
             {
-                await cluster.StartApiAsync();
+                await Task.WhenAll(Enumerable.Range(0, apis).Select(_ => cluster.StartApiAsync()));
                 await cluster.WaitForActiveSilosAsync(silos);
             }
 
@@ -138,10 +161,12 @@ public sealed class ClusterProcesses : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the API as a cluster client and waits until it is ready (it knows at least one active silo).</summary>
+    /// <summary>Starts an API process as a cluster client and waits until it is ready (it knows at least one active silo).</summary>
     public async Task StartApiAsync()
     {
-        if (_apiProcess is not null) throw new InvalidOperationException("The API is already started.");
+        int index;
+        lock (_gate) index = _nextApiIndex++;
+        var name = index == 0 ? "api" : $"api {index}";
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort.Next();
@@ -152,8 +177,8 @@ public sealed class ClusterProcesses : IAsyncDisposable
             environment["RateLimits__Enabled"] = "false";
             environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
             var process = ProcessHost.Start(
-                "api",
-                Path.Combine(_logDirectory, "api.log"),
+                name,
+                Path.Combine(_logDirectory, index == 0 ? "api.log" : $"api-{index}.log"),
                 RepoRoot.Path,
                 "dotnet",
                 [ClusterBinaries.ApiDll, .. _loggingArguments],
@@ -161,19 +186,24 @@ public sealed class ClusterProcesses : IAsyncDisposable
             var address = new Uri($"http://127.0.0.1:{port}");
             if (await process.WaitForSuccessAsync(new Uri(address, "/health/ready"), _startTimeout))
             {
-                _apiProcess = process;
-                _api = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+                var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
                 {
                     BaseAddress = address,
                     Timeout = TimeSpan.FromSeconds(60),
                 };
-                Note($"api ready at {address} (pid {process.Id})");
+                lock (_gate)
+                {
+                    _apis.Add((index, process, client));
+                    _apis.Sort((a, b) => a.Index.CompareTo(b.Index));
+                }
+
+                Note($"{name} ready at {address} (pid {process.Id})");
                 return;
             }
 
             var tail = process.Tail();
             process.Dispose();
-            if (attempt >= StartAttempts) throw new InvalidOperationException($"The API exited during start-up ({attempt} attempts).{Environment.NewLine}{tail}");
+            if (attempt >= StartAttempts) throw new InvalidOperationException($"The {name} process exited during start-up ({attempt} attempts).{Environment.NewLine}{tail}");
         }
     }
 
@@ -193,6 +223,20 @@ public sealed class ClusterProcesses : IAsyncDisposable
         var exitCode = await silo.Process.TerminateAsync(timeout ?? TimeSpan.FromSeconds(45));
         Note($"silo {index} exited with code {exitCode}");
         return exitCode;
+    }
+
+    /// <summary>
+    /// The silo that hosts a grain's activation now (null when it has none), as Orleans' grain
+    /// directory says: asked through an Orleans client of the test's own, which activates nothing.
+    /// </summary>
+    public async Task<ClusterSilo?> HostOfAsync(Func<IGrainFactory, IAddressable> grain)
+    {
+        var client = await ObserverAsync();
+        var address = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain(client));
+        if (address is null) return null;
+        var endpoint = address.Endpoint.ToString();
+        return Silos.FirstOrDefault(s => s.Address == endpoint)
+            ?? throw new InvalidOperationException($"The grain is on silo {address}, which is none of this cluster's processes.");
     }
 
     public ClusterSilo Silo(int index) => Silos.FirstOrDefault(s => s.Index == index) ?? throw new ArgumentOutOfRangeException(nameof(index), $"There is no silo {index}.");
@@ -263,7 +307,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
     public string LogTails(int lines = 40)
     {
         var processes = Silos.Select(s => s.Process).ToList();
-        if (_apiProcess is not null) processes.Add(_apiProcess);
+        lock (_gate) processes.AddRange(_apis.Select(a => a.Process));
         return string.Join(Environment.NewLine, processes.Select(p => p.Tail(lines)));
     }
 
@@ -271,11 +315,53 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _api?.Dispose();
-        _apiProcess?.Dispose();
+        if (_observer is not null)
+        {
+            // Its silos may be gone already: it is given a moment, then left to the process exit.
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _observer.StopAsync(stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+            _observer.Dispose();
+        }
+
+        List<(int Index, ProcessHost Process, HttpClient Client)> apis;
+        lock (_gate) apis = [.. _apis];
+        foreach (var (_, process, client) in apis)
+        {
+            client.Dispose();
+            process.Dispose();
+        }
+
         foreach (var silo in Silos) silo.Process.Dispose();
-        await Task.CompletedTask;
     }
+
+    /// <summary>The test's own Orleans client of the cluster (through the gateways in the membership table), started on first use.</summary>
+    private async Task<IClusterClient> ObserverAsync()
+    {
+        if (_observer is null)
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.UseOrleansClient(client => client
+                .Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = ClusterId;
+                    o.ServiceId = ServiceId;
+                })
+                .UseDynamoDbClustering(o =>
+                {
+                    o.ServiceUrl = _dynamoDb.ToString();
+                    o.TablePrefix = TablePrefix;
+                }));
+            var host = builder.Build();
+            using var start = new CancellationTokenSource(_startTimeout);
+            await host.StartAsync(start.Token);
+            _observer = host;
+        }
+
+        return _observer.Services.GetRequiredService<IClusterClient>();
+    }
+
+    /// <summary>The processes' Orleans ServiceId (Cluster:ServiceId's default).</summary>
+    private const string ServiceId = "booking";
 
     private Dictionary<string, string?> CommonEnvironment() => new()
     {

@@ -21,11 +21,12 @@ public sealed record CreateEventRequest(
     int? MaxSeatsPerHold,
     bool? Draft,
     string? Category = null,
-    IReadOnlyList<string?>? Artists = null) : IValidatable
+    IReadOnlyList<string?>? Artists = null,
+    int? WaitlistOfferSeconds = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
-        EventDefinitionRules.Validate(errors, Slug, Title, Description, StartAt, EndAt, City, Tags, HostIds, Prices, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists);
+        EventDefinitionRules.Validate(errors, Slug, Title, Description, StartAt, EndAt, City, Tags, HostIds, Prices, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists, WaitlistOfferSeconds);
         if ((VenueId is null) == (Capacity is null)) errors.Add("venueId", "Give either a venueId (reserved seating) or a capacity (general admission), not both.");
         if (VenueId is not null && string.IsNullOrWhiteSpace(VenueId)) errors.Add("venueId", "A venue id cannot be empty.");
         Fields.Range(errors, "capacity", Capacity, 1, Venues.CreateVenueRequest.MaxCapacity);
@@ -34,7 +35,7 @@ public sealed record CreateEventRequest(
     public CreateEvent ToCommand(Caller caller, Grains.Abstractions.Idempotency? idempotency) => new()
     {
         Caller = caller,
-        Definition = EventDefinitionRules.ToDefinition(Slug!, Title!, Description, StartAt!.Value, EndAt!.Value, City, Tags, HostIds, Prices!, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists),
+        Definition = EventDefinitionRules.ToDefinition(Slug!, Title!, Description, StartAt!.Value, EndAt!.Value, City, Tags, HostIds, Prices!, Currency, HoldTtlSeconds, MaxSeatsPerHold, Category, Artists, WaitlistOfferSeconds),
         VenueId = VenueId,
         Capacity = Capacity,
         Draft = Draft ?? false,

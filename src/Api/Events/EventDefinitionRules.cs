@@ -7,6 +7,7 @@ internal static class EventDefinitionRules
 {
     public const int MinHoldTtlSeconds = 10;
     public const int MaxHoldTtlSeconds = 3600;
+    public const int MinWaitlistOfferSeconds = 60;
     public const int MaxSeatsPerHold = 100;
     public const int MaxListItems = 50;
 
@@ -25,7 +26,8 @@ internal static class EventDefinitionRules
         int? holdTtlSeconds,
         int? maxSeatsPerHold,
         string? category,
-        IReadOnlyList<string?>? artists)
+        IReadOnlyList<string?>? artists,
+        int? waitlistOfferSeconds)
     {
         if (slug is null) errors.Add("slug", "A slug is required.");
         else if (!Fields.IsSlug(slug)) errors.Add("slug", "A slug has 1 to 100 lowercase letters, digits and inner hyphens.");
@@ -57,6 +59,7 @@ internal static class EventDefinitionRules
         if (currency is not null && !Fields.IsCurrency(currency)) errors.Add("currency", "A currency is a 3-letter uppercase ISO 4217 code.");
         Fields.Range(errors, "holdTtlSeconds", holdTtlSeconds, MinHoldTtlSeconds, MaxHoldTtlSeconds);
         Fields.Range(errors, "maxSeatsPerHold", maxSeatsPerHold, 1, MaxSeatsPerHold);
+        Fields.Range(errors, "waitlistOfferSeconds", waitlistOfferSeconds, MinWaitlistOfferSeconds, MaxHoldTtlSeconds);
     }
 
     private static void ValidateList(ValidationErrors errors, string field, IReadOnlyList<string?>? items, int maxLength)
@@ -84,7 +87,8 @@ internal static class EventDefinitionRules
         int? holdTtlSeconds,
         int? maxSeatsPerHold,
         string? category,
-        IReadOnlyList<string?>? artists)
+        IReadOnlyList<string?>? artists,
+        int? waitlistOfferSeconds)
     {
         var definition = new Grains.Abstractions.EventDefinition
         {
@@ -105,6 +109,7 @@ internal static class EventDefinitionRules
             Currency = currency ?? definition.Currency,
             HoldTtlSeconds = holdTtlSeconds ?? definition.HoldTtlSeconds,
             MaxSeatsPerHold = maxSeatsPerHold ?? definition.MaxSeatsPerHold,
+            WaitlistOfferSeconds = waitlistOfferSeconds ?? definition.WaitlistOfferSeconds,
         };
     }
 }

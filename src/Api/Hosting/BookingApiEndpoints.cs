@@ -15,6 +15,7 @@ using Api.Tickets;
 using Api.Tracking;
 using Api.Users;
 using Api.Venues;
+using Api.Waitlist;
 using Grains.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +66,7 @@ public static class BookingApiEndpoints
         api.MapBookingsApi();
         api.MapTicketsApi();
         api.MapCheckInsApi();
+        api.MapWaitlistApi();
         api.MapMyBookingsApi();
         api.MapClusterApi();
         api.MapUsersApi();

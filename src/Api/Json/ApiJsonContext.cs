@@ -40,4 +40,7 @@ namespace Api.Json;
 [JsonSerializable(typeof(CheckInStatsView))]
 [JsonSerializable(typeof(Api.CheckIns.CheckInBatchRequest))]
 [JsonSerializable(typeof(CheckInBatchView))]
+[JsonSerializable(typeof(Api.Waitlist.JoinWaitlistRequest))]
+[JsonSerializable(typeof(WaitlistEntryView))]
+[JsonSerializable(typeof(WaitlistSummary))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Api.Auth;
 using Api.Problems;
@@ -10,6 +11,8 @@ namespace Api.Tickets;
 /// <summary>
 /// A booking's tickets, their QR images and PDF, and the key scanners verify codes with. The
 /// event grain signs the codes; QR images and PDFs are drawn here, off the grain's single thread.
+/// The PDF also opens from a booking email's tickets link, which carries an access token the event
+/// signed instead of a bearer token (a mail client has none).
 /// </summary>
 public static class TicketsApi
 {
@@ -19,7 +22,8 @@ public static class TicketsApi
         group.MapGet("/bookings/{bookingId}/tickets", GetTickets).WithName("GetTickets");
         group.MapGet("/bookings/{bookingId}/tickets/{ticketId}/qr", GetTicketQr)
             .Produces(StatusCodes.Status200OK, contentType: "image/png").WithName("GetTicketQr");
-        group.MapGet("/bookings/{bookingId}/tickets.pdf", GetTicketsPdf)
+        // Anonymous at the door: the handler asks for a bearer token itself unless the request carries a link's token.
+        group.MapGet("/bookings/{bookingId}/tickets.pdf", GetTicketsPdf).AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").WithName("GetTicketsPdf");
         group.MapGet("/ticket-key", GetTicketKey).WithName("GetTicketKey");
         return group;
@@ -41,10 +45,33 @@ public static class TicketsApi
         return TypedResults.File(TicketQr.Png(ticket.Code), "image/png", $"{ticketId}.png");
     }
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTicketsPdf(
-        string eventId, string bookingId, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    /// <summary>
+    /// The holder, the event's owner or an admin with a bearer token; or anyone with the booking's
+    /// tickets link (<paramref name="access"/>): 400 for a malformed token, 403 naming the problem for
+    /// an altered one or one of another booking or event, 410 once the booking is cancelled. Without
+    /// either, 401 as everywhere else.
+    /// </summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult, ChallengeHttpResult>> GetTicketsPdf(
+        string eventId, string bookingId, [Description("The access token of the booking's tickets link, as booking emails carry it; replaces the bearer token.")] string? access,
+        ClaimsPrincipal user, HttpContext http, IGrainFactory grains, TimeProvider time)
     {
-        var outcome = await ReadAsync(eventId, bookingId, user, grains);
+        Outcome<BookingTicketList> outcome;
+        if (access is not null)
+        {
+            // The address itself opens the tickets: no shared cache may keep a copy of what it served.
+            http.Response.Headers.CacheControl = "no-store";
+            var command = new TicketsLinkCommand { BookingId = bookingId, Access = access };
+            outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).GetTicketsByLink(command));
+        }
+        else if (user.Identity?.IsAuthenticated == true)
+        {
+            outcome = await ReadAsync(eventId, bookingId, user, grains);
+        }
+        else
+        {
+            return TypedResults.Challenge();
+        }
+
         if (outcome.Failure is { } failure) return failure.ToProblem();
         var list = outcome.Value!;
         var holder = await grains.GetGrain<IUserGrain>(list.HolderId).Get();

@@ -39,6 +39,14 @@ public sealed class CatalogueIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly ConcurrentDictionary<string, CatalogueEntry> _entries = new(StringComparer.Ordinal);
 
+    // Searches match on the index as of the last refresh but show items from _entries; changes reach
+    // _entries only once the index shows them too, so an item never reads newer than what matched it
+    // (a search that showed an event as cancelled is never followed by one that finds it on sale).
+    private readonly ConcurrentQueue<(string EventId, CatalogueEntry? Entry)> _staged = new();
+
+    // The ids of the entries being made searchable, while a refresh reads the new segments' ids (SharedId).
+    private Dictionary<string, string>? _refreshingIds;
+
     public CatalogueIndex()
     {
         _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE });
@@ -50,6 +58,7 @@ public sealed class CatalogueIndex : IDisposable
     /// <summary>Bytes the index files take in memory (entries beside it not counted).</summary>
     public long IndexBytes => _directory.GetSizeInBytes();
 
+    /// <summary>The entries searches show (as of the last <see cref="Refresh"/>).</summary>
     public IEnumerable<CatalogueEntry> Entries => _entries.Values;
 
     /// <summary>Adds, replaces or (tombstones) removes entries; visible to searches after <see cref="Refresh"/>.</summary>
@@ -61,12 +70,12 @@ public sealed class CatalogueIndex : IDisposable
             if (entry.Deleted)
             {
                 _writer.DeleteDocuments(id);
-                _entries.TryRemove(entry.EventId, out _);
+                _staged.Enqueue((entry.EventId, null));
             }
             else
             {
                 _writer.UpdateDocument(id, ToDocument(entry));
-                _entries[entry.EventId] = entry;
+                _staged.Enqueue((entry.EventId, entry));
             }
         }
     }
@@ -76,14 +85,34 @@ public sealed class CatalogueIndex : IDisposable
         foreach (var eventId in eventIds)
         {
             _writer.DeleteDocuments(new Term(F.Id, eventId));
-            _entries.TryRemove(eventId, out _);
+            _staged.Enqueue((eventId, null));
         }
     }
 
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    /// <summary>Makes what was applied searchable, then shown.</summary>
+    public void Refresh()
+    {
+        var refreshing = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (eventId, entry) in _staged)
+        {
+            if (entry is not null) refreshing[eventId] = entry.EventId;
+        }
+
+        _refreshingIds = refreshing;
+        _searchers.MaybeRefreshBlocking();
+        _refreshingIds = null;
+        while (_staged.TryDequeue(out var change))
+        {
+            if (change.Entry is null) _entries.TryRemove(change.EventId, out _);
+            else _entries[change.EventId] = change.Entry;
+        }
+    }
 
     /// <summary>The entry's own id string for <paramref name="id"/>, so the index's columns hold no second copy.</summary>
-    private string SharedId(string id) => _entries.TryGetValue(id, out var entry) ? entry.EventId : id;
+    private string SharedId(string id) =>
+        _refreshingIds is { } refreshing && refreshing.TryGetValue(id, out var staged) ? staged
+        : _entries.TryGetValue(id, out var entry) ? entry.EventId
+        : id;
 
     public CataloguePage Search(CatalogueQuery query, Caller caller)
     {

@@ -7,7 +7,11 @@ public sealed class EmailOptions
 {
     public const string SectionName = "Email";
 
-    /// <summary>Public base URL of the API, for the open-tracking pixel (…/track/open?emailId=…). Default http://localhost:8080.</summary>
+    /// <summary>
+    /// Public base URL of the API, for the open-tracking pixel (…/track/open?emailId=…) and the
+    /// tickets link of booking emails (…/events/{id}/bookings/{bookingId}/tickets.pdf?access=…).
+    /// Default http://localhost:8080.
+    /// </summary>
     [Required]
     public string TrackingBaseUrl { get; set; } = "http://localhost:8080";
 

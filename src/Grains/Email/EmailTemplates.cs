@@ -13,7 +13,10 @@ public static class EmailTemplates
 
     public static string CampaignEmailId(string campaignId, string userId) => $"campaign-{campaignId}-{userId}";
 
-    public static EmailRequest BookingConfirmation(string userId, UserProfile? profile, UserBooking booking)
+    public static string WaitlistOfferEmailId(string eventId, string holdId) => $"waitlist-offer-{eventId}-{holdId}";
+
+    /// <summary>The confirmation; <paramref name="ticketsUrl"/> (see <see cref="TicketsUrl"/>) links to the tickets PDF when the event signed one.</summary>
+    public static EmailRequest BookingConfirmation(string userId, UserProfile? profile, UserBooking booking, string? ticketsUrl = null)
     {
         var (name, seats, when) = Greeting(profile, booking);
         var total = booking.Total.ToString("0.00", CultureInfo.InvariantCulture) + " " + booking.Currency;
@@ -23,7 +26,7 @@ public static class EmailTemplates
             your booking {booking.BookingId} for {booking.EventTitle} on {when} is confirmed.
             Seats: {seats}
             Total: {total}
-
+            {TicketsText(ticketsUrl)}
             See you there!
             """;
         var html = $"""
@@ -31,7 +34,7 @@ public static class EmailTemplates
             <p>Hi {Encode(name)},</p>
             <p>your booking <strong>{Encode(booking.BookingId)}</strong> for <strong>{Encode(booking.EventTitle)}</strong> on {Encode(when)} is confirmed.</p>
             <p>Seats: {Encode(seats)}<br>Total: {Encode(total)}</p>
-            <p>See you there!</p>
+            {TicketsHtml(ticketsUrl)}<p>See you there!</p>
             </body></html>
             """;
         return new EmailRequest
@@ -46,7 +49,7 @@ public static class EmailTemplates
         };
     }
 
-    public static EmailRequest BookingReminder(string userId, UserProfile? profile, UserBooking booking)
+    public static EmailRequest BookingReminder(string userId, UserProfile? profile, UserBooking booking, string? ticketsUrl = null)
     {
         var (name, seats, when) = Greeting(profile, booking);
         var text = $"""
@@ -55,7 +58,7 @@ public static class EmailTemplates
             {booking.EventTitle} starts on {when}.
             Booking: {booking.BookingId}
             Seats: {seats}
-
+            {TicketsText(ticketsUrl)}
             See you there!
             """;
         var html = $"""
@@ -63,7 +66,7 @@ public static class EmailTemplates
             <p>Hi {Encode(name)},</p>
             <p><strong>{Encode(booking.EventTitle)}</strong> starts on {Encode(when)}.</p>
             <p>Booking: {Encode(booking.BookingId)}<br>Seats: {Encode(seats)}</p>
-            <p>See you there!</p>
+            {TicketsHtml(ticketsUrl)}<p>See you there!</p>
             </body></html>
             """;
         return new EmailRequest
@@ -90,11 +93,58 @@ public static class EmailTemplates
         CampaignId = campaignId,
     };
 
+    /// <summary>Seats came back and are held for a waiting buyer until the offer expires.</summary>
+    public static EmailRequest WaitlistOffer(string userId, UserProfile? profile, EngagementMessage offer)
+    {
+        var name = profile is null ? "there" : profile.FirstName;
+        var seats = offer.Seats.Count > 0 ? string.Join(", ", offer.Seats) : $"{offer.Quantity} general admission";
+        var when = Moment(offer.EventStartAt);
+        var until = offer.ExpiresAt is { } expiresAt ? Moment(expiresAt) : "soon";
+        var text = $"""
+            Hi {name},
+
+            seats for {offer.EventTitle} on {when} came back, and you are next on the waiting list.
+            They are held for you until {until}: {seats}.
+            Confirm hold {offer.HoldId} before then to book them; after that they go to the next person waiting.
+            """;
+        var html = $"""
+            <html><body>
+            <p>Hi {Encode(name)},</p>
+            <p>seats for <strong>{Encode(offer.EventTitle)}</strong> on {Encode(when)} came back, and you are next on the waiting list.</p>
+            <p>They are held for you until <strong>{Encode(until)}</strong>: {Encode(seats)}.</p>
+            <p>Confirm hold <strong>{Encode(offer.HoldId ?? "")}</strong> before then to book them; after that they go to the next person waiting.</p>
+            </body></html>
+            """;
+        return new EmailRequest
+        {
+            UserId = userId,
+            To = profile?.Email,
+            Subject = $"Seats are waiting for you: {offer.EventTitle}",
+            TextBody = text,
+            HtmlBody = html,
+            Kind = EmailKinds.WaitlistOffer,
+        };
+    }
+
+    /// <summary>
+    /// The tickets link of a booking's emails: the API's tickets PDF, opened with the access token the
+    /// event signed instead of a bearer token, since a mail client has none.
+    /// </summary>
+    public static string TicketsUrl(string publicBaseUrl, UserBooking booking, string access) =>
+        $"{publicBaseUrl.TrimEnd('/')}/events/{Uri.EscapeDataString(booking.EventId)}/bookings/{Uri.EscapeDataString(booking.BookingId)}/tickets.pdf?access={Uri.EscapeDataString(access)}";
+
+    // Each ends with the line break that separates it from the closing line; nothing without a link.
+    private static string TicketsText(string? url) => url is null ? "" : $"Your tickets (PDF, one page per ticket): {url}\n";
+
+    private static string TicketsHtml(string? url) => url is null ? "" : $"<p><a href=\"{Encode(url)}\">Your tickets (PDF, one page per ticket)</a></p>\n";
+
     /// <summary>How a booking's emails address the holder and name the seats and the start.</summary>
     private static (string Name, string Seats, string When) Greeting(UserProfile? profile, UserBooking booking) => (
         profile is null ? "there" : profile.FirstName,
         booking.Seats.Count > 0 ? string.Join(", ", booking.Seats) : $"{booking.Quantity} general admission",
-        booking.EventStartAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        Moment(booking.EventStartAt));
+
+    private static string Moment(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

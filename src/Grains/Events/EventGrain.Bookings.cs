@@ -56,7 +56,9 @@ public sealed partial class EventGrain
             return Outcome<BookingView>.Ok(EventViews.Booking(_state, booking));
         }
 
-        await Emit(new BookingCancelled(booking.Number, TimeProvider.GetUtcNow(), Record(command.Idempotency)));
+        var durable = Emit(new BookingCancelled(booking.Number, TimeProvider.GetUtcNow(), Record(command.Idempotency)));
+        OfferSeatsToWaitlist(lazily: false);
+        await durable;
         return Outcome<BookingView>.Ok(EventViews.Booking(_state, booking), created: true);
     }
 

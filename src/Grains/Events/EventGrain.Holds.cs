@@ -206,7 +206,11 @@ public sealed partial class EventGrain
         switch (hold.Status)
         {
             case HoldStatus.Active:
-                await Emit(new HoldReleased(hold.Number, Record(command.Idempotency)));
+                // The time is journaled only where a waiting list entry records when its offer ended.
+                var releasedAt = _state.Waitlist.HasOffers ? TimeProvider.GetUtcNow() : (DateTimeOffset?)null;
+                var durable = Emit(new HoldReleased(hold.Number, Record(command.Idempotency), releasedAt));
+                OfferSeatsToWaitlist(lazily: false);
+                await durable;
                 return Outcome<HoldView>.Ok(EventViews.Hold(_state, hold), created: true);
             case HoldStatus.Confirmed:
                 return Failure.Conflict("Hold already confirmed", $"Hold {command.HoldId} became booking {BookingIds.Format(EventId, hold.Booking)}; cancel the booking instead.");

@@ -70,6 +70,7 @@ public sealed partial class EventGrain
         var problem = Validate(command.Definition);
         if (problem is not null) return problem;
         if (MissingPrices(_state.Sections, command.Definition.Prices) is { } unpriced) return unpriced;
+        if (CapacityProblem(command.Capacity) is { } badCapacity) return badCapacity;
 
         var oldSlug = _state.Definition!.Slug;
         if (command.Definition.Slug != oldSlug)
@@ -79,7 +80,12 @@ public sealed partial class EventGrain
         }
 
         var startBefore = _state.Definition!.StartAt;
-        await Emit(new EventUpdated(command.Definition, TimeProvider.GetUtcNow()));
+        // The capacity is checked again here: holds may have been placed while the slug was claimed.
+        if (CapacityProblem(command.Capacity) is { } takenMeanwhile) return takenMeanwhile;
+        var capacity = command.Capacity == _state.Capacity ? null : command.Capacity;
+        var durable = Emit(new EventUpdated(command.Definition, TimeProvider.GetUtcNow(), capacity));
+        if (capacity > 0) OfferSeatsToWaitlist(lazily: false);
+        await durable;
         if (command.Definition.StartAt != startBefore) EnsureBookingReminder(startChanged: true);
         if (command.Definition.Slug != oldSlug) await GrainFactory.GetGrain<ISlugGrain>(oldSlug).Release(EventId);
         await CatalogueAsync();
@@ -151,13 +157,28 @@ public sealed partial class EventGrain
         return unpriced.Count == 0 ? null : Failure.Invalid("Missing prices", $"No price for seat types: {string.Join(", ", unpriced)} (or give a \"default\" price).");
     }
 
+    /// <summary>Only general admission has a capacity of its own, and it never drops below the seats held and booked.</summary>
+    private Failure? CapacityProblem(int? capacity)
+    {
+        if (capacity is not { } wanted) return null;
+        if (!_state.GeneralAdmission) return Failure.Invalid("Capacity is the venue's", "A reserved-seating event has the seats of its venue; only general admission takes a capacity.");
+        if (wanted <= 0 || wanted > MaxGeneralAdmissionCapacity) return Failure.Invalid("Invalid capacity", $"capacity must be between 1 and {MaxGeneralAdmissionCapacity}.");
+        var taken = _state.Held + _state.Booked;
+        return wanted < taken ? Failure.Conflict("Capacity below seats taken", $"{taken} seats are held or booked; the capacity cannot go below that ({wanted} asked).") : null;
+    }
+
     /// <summary>Invariants the grain guards itself; the API validates the details of the request first.</summary>
-    private static Failure? Validate(EventDefinition definition)
+    private Failure? Validate(EventDefinition definition)
     {
         if (string.IsNullOrWhiteSpace(definition.Slug) || string.IsNullOrWhiteSpace(definition.Title)) return Failure.Invalid("Slug and title required", "An event needs a slug and a title.");
         if (definition.EndAt <= definition.StartAt) return Failure.Invalid("Invalid dates", "endAt must be after startAt.");
         if (definition.HoldTtlSeconds <= 0) return Failure.Invalid("Invalid hold time-to-live", "holdTtlSeconds must be positive.");
         if (definition.MaxSeatsPerHold <= 0) return Failure.Invalid("Invalid hold limit", "maxSeatsPerHold must be positive.");
+        if (definition.WaitlistOfferSeconds <= 0 || TimeSpan.FromSeconds(definition.WaitlistOfferSeconds) > _options.MaxHoldLifetime)
+        {
+            return Failure.Invalid("Invalid waiting list offer time", $"waitlistOfferSeconds must be between 1 and {(int)_options.MaxHoldLifetime.TotalSeconds} (the longest a hold may live).");
+        }
+
         if (definition.Prices.Values.Any(p => p < 0)) return Failure.Invalid("Invalid prices", "Prices cannot be negative.");
         return null;
     }

@@ -26,7 +26,7 @@ public sealed partial class EventGrain
             {
                 var upTo = _state.NextOutbox - 1;
                 await _journal.WhenDurable();
-                var due = _state.Outbox.Where(e => e.Number <= upTo).ToList();
+                var due = await WithTicketsLinksAsync(_state.Outbox.Where(e => e.Number <= upTo).ToList());
                 if (due.Count == 0) break;
                 try
                 {

@@ -13,33 +13,35 @@ public sealed partial class EventGrain
         var key = EnsureTicketKey(out var keyDurable);
         await keyDurable;
         await _journal.WhenDurable();
+        return Outcome<BookingTicketList>.Ok(TicketListOf(booking, key));
+    }
 
-        var seatIds = SeatIdsOf(booking);
-        var payloads = BookingTickets.Of(EventId, booking.Number, seatIds, booking.Quantity);
-        var items = new TicketView[payloads.Count];
-        for (var i = 0; i < payloads.Count; i++)
+    async Task<Outcome<BookingTicketList>> IEventGrain.GetTicketsByLink(TicketsLinkCommand command)
+    {
+        if (!_state.Exists) return NotFound();
+
+        // The token is checked before the booking is looked up, so a link cannot probe which bookings exist.
+        if (!BookingIds.TryParse(EventId, command.BookingId, out var number))
         {
-            var ticket = payloads[i];
-            items[i] = new TicketView
-            {
-                TicketId = ticket.TicketId,
-                SeatId = ticket.SeatId,
-                Code = TicketCodec.Sign(ticket, key),
-                Status = booking.IsCancelled ? TicketStatuses.Cancelled
-                    : _state.CheckIns.Find(ticket.TicketId) is not null ? TicketStatuses.CheckedIn
-                    : TicketStatuses.Valid,
-            };
+            return Failure.NotFound("Booking not found", $"Event {EventId} has no booking '{command.BookingId}'.");
         }
 
-        return Outcome<BookingTicketList>.Ok(new BookingTicketList
+        if (_state.TicketKey is not { } key) return LinkRefused(new(TicketsLinkProblem.BadSignature, "This event has issued no tickets links."));
+        _ticketPublicKey ??= key.Public;
+        if (TicketsLink.Verify(command.Access, EventId, number, _ticketPublicKey) is { } refusal) return LinkRefused(refusal);
+
+        // Only someone holding the private key could sign a link to a booking the event never made.
+        if (!_state.Bookings.TryGetValue(number, out var booking))
         {
-            EventId = EventId,
-            EventTitle = _state.Definition!.Title,
-            StartAt = _state.Definition.StartAt,
-            BookingId = BookingIds.Format(EventId, booking.Number),
-            HolderId = booking.UserId,
-            Items = items,
-        });
+            return Failure.NotFound("Booking not found", $"Event {EventId} has no booking '{command.BookingId}'.");
+        }
+
+        // A cancellation already decided (perhaps still on its way to the journal) or made meanwhile ends the link.
+        var cancelledAt = booking.CancelledAt;
+        await _journal.WhenDurable();
+        return (cancelledAt ?? booking.CancelledAt) is { } at
+            ? Failure.Gone("Booking cancelled", $"Booking {command.BookingId} was cancelled at {at:O}; its tickets link no longer serves tickets.")
+            : Outcome<BookingTicketList>.Ok(TicketListOf(booking, key));
     }
 
     async Task<Outcome<TicketKeyView>> IEventGrain.GetTicketKey(EventCommand command)
@@ -68,6 +70,83 @@ public sealed partial class EventGrain
         durable = Emit(new TicketKeyIssued(TicketKeyPair.Generate(), TimeProvider.GetUtcNow()));
         return _state.TicketKey!;
     }
+
+    /// <summary>Every ticket of the booking, each code signed now (Ed25519 is deterministic: always the same code).</summary>
+    private BookingTicketList TicketListOf(BookingRecord booking, TicketKeyPair key)
+    {
+        var seatIds = SeatIdsOf(booking);
+        var payloads = BookingTickets.Of(EventId, booking.Number, seatIds, booking.Quantity);
+        var items = new TicketView[payloads.Count];
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            var ticket = payloads[i];
+            items[i] = new TicketView
+            {
+                TicketId = ticket.TicketId,
+                SeatId = ticket.SeatId,
+                Code = TicketCodec.Sign(ticket, key),
+                Status = booking.IsCancelled ? TicketStatuses.Cancelled
+                    : _state.CheckIns.Find(ticket.TicketId) is not null ? TicketStatuses.CheckedIn
+                    : TicketStatuses.Valid,
+            };
+        }
+
+        return new BookingTicketList
+        {
+            EventId = EventId,
+            EventTitle = _state.Definition!.Title,
+            StartAt = _state.Definition.StartAt,
+            BookingId = BookingIds.Format(EventId, booking.Number),
+            HolderId = booking.UserId,
+            Items = items,
+        };
+    }
+
+    /// <summary>
+    /// The outbox entries as they are delivered: booking emails (confirmation and reminder) get the
+    /// access token of the booking's tickets link. Signed at delivery rather than journaled, so the
+    /// journal and snapshots carry no copies, and messages queued before links existed get one too;
+    /// a redelivery carries the same token. Events created before tickets get their key first, and
+    /// no token leaves before that key is durable.
+    /// </summary>
+    private async Task<List<OutboxEntry>> WithTicketsLinksAsync(List<OutboxEntry> due)
+    {
+        var numbers = new List<int>();
+        foreach (var entry in due)
+        {
+            if (TicketsLinkBooking(entry.Message) is { } number) numbers.Add(number);
+        }
+
+        if (numbers.Count == 0) return due;
+        var key = EnsureTicketKey(out var keyDurable);
+        await keyDurable;
+        var tokens = TicketsLink.Sign(EventId, numbers, key);
+        var next = 0;
+        return due.ConvertAll(entry => TicketsLinkBooking(entry.Message) is null
+            ? entry
+            : entry with { Message = entry.Message with { TicketsAccess = tokens[next++] } });
+    }
+
+    private int? TicketsLinkBooking(EngagementMessage message) =>
+        message.Kind is EngagementKind.BookingConfirmed or EngagementKind.BookingReminder
+        && BookingIds.TryParse(EventId, message.BookingId, out var number) ? number : null;
+
+    /// <summary>400 for a token that is not one, 403 (its title naming the problem) for one that does not open this booking.</summary>
+    private static Failure LinkRefused(TicketsLinkRefusal refusal) => refusal.Problem switch
+    {
+        TicketsLinkProblem.Malformed => Failure.Invalid("Malformed tickets link", refusal.Detail),
+        _ => new Failure
+        {
+            Kind = FailureKind.Forbidden,
+            Title = refusal.Problem switch
+            {
+                TicketsLinkProblem.BadSignature => "Forged or altered tickets link",
+                TicketsLinkProblem.OtherEvent => "Tickets link of another event",
+                _ => "Tickets link of another booking",
+            },
+            Detail = refusal.Detail,
+        },
+    };
 
     private IReadOnlyList<string> SeatIdsOf(BookingRecord booking)
     {

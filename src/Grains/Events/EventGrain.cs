@@ -38,6 +38,8 @@ public sealed partial class EventGrain(
     {
         _journal = new EventJournal(this.GetGrainId(), storage, _options.SnapshotEveryEntries, () => _state.ToSnapshot(), OnWriteFailed);
         _state = await _journal.RecoverAsync(EventId, cancellationToken);
+        // A crash between freeing seats and offering them (a batch journaled in parts) is repaired here.
+        if (_state.Exists) OfferSeatsToWaitlist(lazily: true);
         this.RegisterGrainTimer(_ => SweepAsync(), _options.ExpirySweepPeriod, _options.ExpirySweepPeriod);
         _reminderRegistered = _state.ActiveHoldCount > 0 || _state.Outbox.Count > 0;
         if (_state.Outbox.Count > 0) StartDelivery();
@@ -86,10 +88,14 @@ public sealed partial class EventGrain(
     private void ExpireDue()
     {
         var now = TimeProvider.GetUtcNow();
+        var expired = false;
         while (_state.TryPeekExpiry(out var hold, out var expiresAt) && expiresAt <= now)
         {
             _ = Emit(new HoldExpired(hold), lazily: true).ContinueWith(static _ => { }, TaskScheduler.Current);
+            expired = true;
         }
+
+        if (expired) OfferSeatsToWaitlist(lazily: true);
     }
 
     private Task SweepAsync()

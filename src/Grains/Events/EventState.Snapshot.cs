@@ -1,6 +1,7 @@
 using Grains.Events.Journal;
 using Grains.Events.Seating;
 using Grains.Tickets;
+using Grains.Waitlist;
 
 namespace Grains.Events;
 
@@ -28,6 +29,7 @@ public sealed partial class EventState
         Attendees = [.. _attendees],
         TicketKey = TicketKey,
         CheckIns = new(CheckIns.CheckIns, StringComparer.Ordinal),
+        Waitlist = [.. Waitlist.Entries],
     };
 
     public static EventState FromSnapshot(string eventId, EventSnapshot snapshot)
@@ -49,6 +51,7 @@ public sealed partial class EventState
             BookingRemindersQueued = snapshot.BookingRemindersQueued,
             TicketKey = snapshot.TicketKey,
             CheckIns = new CheckInLedger(snapshot.CheckIns),
+            Waitlist = new WaitingList(snapshot.Waitlist),
         };
         if (snapshot.Sections is { Count: > 0 } sections)
         {

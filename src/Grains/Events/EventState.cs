@@ -2,6 +2,7 @@ using Grains.Abstractions;
 using Grains.Events.Journal;
 using Grains.Events.Seating;
 using Grains.Tickets;
+using Grains.Waitlist;
 
 namespace Grains.Events;
 
@@ -54,6 +55,9 @@ public sealed partial class EventState
 
     /// <summary>The ticket signing key; null until the event first needs one.</summary>
     public TicketKeyPair? TicketKey { get; private set; }
+
+    /// <summary>Buyers waiting for seats of a sold-out event, and the offers made to them.</summary>
+    public WaitingList Waitlist { get; private set; } = new();
 
     /// <summary>Which tickets have been admitted at the door.</summary>
     public CheckInLedger CheckIns { get; private set; } = new();
@@ -155,8 +159,8 @@ public sealed partial class EventState
         {
             case HoldPlaced c: ApplyHold(c); break;
             case BookingConfirmed c: ApplyConfirm(c); break;
-            case HoldExpired c: EndHold(c.Hold, HoldStatus.Expired); break;
-            case HoldReleased c: EndHold(c.Hold, HoldStatus.Released); Remember(c.Idempotency, "release", c.Hold, default); break;
+            case HoldExpired c: EndHold(c.Hold, HoldStatus.Expired, at: null); break;
+            case HoldReleased c: EndHold(c.Hold, HoldStatus.Released, c.At); Remember(c.Idempotency, "release", c.Hold, default); break;
             case HoldExtended c: ApplyExtend(c); break;
             case BookingCancelled c: ApplyCancelBooking(c.Booking, c.At); Remember(c.Idempotency, "cancelBooking", c.Booking, c.At); break;
             case OutboxDelivered c: _outbox.RemoveAll(e => e.Number <= c.UpTo); break;
@@ -171,6 +175,8 @@ public sealed partial class EventState
             case TicketKeyIssued c: TicketKey ??= c.Key; break;
             case TicketCheckedIn c: CheckIns.Admit(c.TicketId, c.Gate, c.At); break;
             case TicketScansUploaded c: CheckIns.AdmitBatch(c.Scans); break;
+            case WaitlistJoined c: Waitlist.Add(c.UserId, c.Quantity, c.At); break;
+            case WaitlistLeft c: Waitlist.Leave(c.UserId, c.At); break;
             default: throw new InvalidOperationException($"Event {EventId}: unknown journal change {change.GetType().Name}.");
         }
     }
@@ -204,6 +210,7 @@ public sealed partial class EventState
         var before = HostsOf(Definition!).ToHashSet(StringComparer.Ordinal);
         Definition = c.Definition;
         UpdatedAt = c.At;
+        if (c.Capacity is { } capacity) Capacity = capacity;
         var after = HostsOf(c.Definition).ToHashSet(StringComparer.Ordinal);
         foreach (var added in after.Where(h => !before.Contains(h))) Enqueue(added, EngagementKind.HostAdded, "host-added", c.At);
         foreach (var removed in before.Where(h => !after.Contains(h))) Enqueue(removed, EngagementKind.HostRemoved, "host-removed", c.At);
@@ -213,8 +220,10 @@ public sealed partial class EventState
     {
         foreach (var hold in _holds.Values.Where(h => h.Status == HoldStatus.Active).Select(h => h.Number).ToList())
         {
-            EndHold(hold, HoldStatus.Released);
+            EndHold(hold, HoldStatus.Released, c.At);
         }
+
+        Waitlist.ExpireWaiting(c.At);
 
         foreach (var booking in _bookings.Values.Where(b => !b.IsCancelled).Select(b => b.Number).ToList())
         {
@@ -241,8 +250,10 @@ public sealed partial class EventState
     {
         foreach (var hold in _holds.Values.Where(h => h.Status == HoldStatus.Active).Select(h => h.Number).ToList())
         {
-            EndHold(hold, HoldStatus.Released);
+            EndHold(hold, HoldStatus.Released, c.At);
         }
+
+        Waitlist.ExpireWaiting(c.At);
 
         // A cancelled event already told its hosts; the user grains keep the newest fact per event either way.
         if (Status != EventStatus.Cancelled) foreach (var host in HostsOf(Definition!)) Enqueue(host, EngagementKind.HostRemoved, "host-removed", c.At);
@@ -274,6 +285,11 @@ public sealed partial class EventState
         NextHold = Math.Max(NextHold, c.Hold + 1);
         Counters.HoldsCreated++;
         Remember(c.Idempotency, "hold", c.Hold, c.At);
+        if (c.WaitlistEntry is { } entry)
+        {
+            Waitlist.MarkOffered(entry, BookingIds.FormatHold(c.Hold), c.ExpiresAt);
+            Enqueue(c.UserId, EngagementKind.WaitlistOffer, "waitlist-offer", c.At, offered: hold);
+        }
     }
 
     private void ApplyExtend(HoldExtended c)
@@ -316,6 +332,7 @@ public sealed partial class EventState
         NextBooking = Math.Max(NextBooking, c.Booking + 1);
         Counters.HoldsConfirmed++;
         Counters.Revenue += c.Total;
+        if (Waitlist.HasOffers) Waitlist.Accept(BookingIds.FormatHold(c.Hold), c.At);
         Enqueue(booking.UserId, EngagementKind.BookingConfirmed, "booking-confirmed", c.At, booking);
         Remember(c.Idempotency, "confirm", c.Booking, c.At);
     }
@@ -333,9 +350,12 @@ public sealed partial class EventState
         Enqueue(booking.UserId, EngagementKind.BookingCancelled, "booking-cancelled", at, booking);
     }
 
-    private void EndHold(int number, HoldStatus status)
+    /// <param name="at">When it ended; an expired hold ended when it expired.</param>
+    private void EndHold(int number, HoldStatus status, DateTimeOffset? at)
     {
         var hold = ActiveHold(number);
+        // A lapsed or released offer: the entry expires, and the grain offers the seats to the next one.
+        if (Waitlist.HasOffers) Waitlist.Lapse(BookingIds.FormatHold(number), at ?? hold.ExpiresAt);
         hold.Status = status;
         ActiveHoldCount--;
         DecrementUserSeats(hold);
@@ -372,10 +392,13 @@ public sealed partial class EventState
         _idempotency[idempotency.Key] = new IdempotencyEntry(idempotency.Fingerprint, operation, number, idempotency.At ?? at);
     }
 
-    private void Enqueue(string userId, EngagementKind kind, string prefix, DateTimeOffset at, BookingRecord? booking = null)
+    private void Enqueue(string userId, EngagementKind kind, string prefix, DateTimeOffset at, BookingRecord? booking = null, HoldRecord? offered = null)
     {
         var number = NextOutbox++;
-        var id = booking is null ? $"{prefix}:{EventId}:{userId}:{number}" : $"{prefix}:{BookingIds.Format(EventId, booking.Number)}";
+        var id = booking is not null ? $"{prefix}:{BookingIds.Format(EventId, booking.Number)}"
+            : offered is not null ? $"{prefix}:{EventId}:{BookingIds.FormatHold(offered.Number)}"
+            : $"{prefix}:{EventId}:{userId}:{number}";
+        var seats = booking?.Seats ?? offered?.Seats;
         _outbox.Add(new OutboxEntry(number, userId, new EngagementMessage
         {
             Id = id,
@@ -384,11 +407,13 @@ public sealed partial class EventState
             EventTitle = Definition!.Title,
             EventStartAt = Definition.StartAt,
             BookingId = booking is null ? null : BookingIds.Format(EventId, booking.Number),
-            Seats = booking is null || _inventory is null ? [] : booking.Seats.Select(_inventory.Layout.SeatId).ToArray(),
-            Quantity = booking?.Quantity ?? 0,
+            Seats = seats is null || _inventory is null ? [] : seats.Select(_inventory.Layout.SeatId).ToArray(),
+            Quantity = booking?.Quantity ?? offered?.Quantity ?? 0,
             Total = booking?.Total ?? 0,
             Currency = Definition.Currency,
             OccurredAt = at,
+            HoldId = offered is null ? null : BookingIds.FormatHold(offered.Number),
+            ExpiresAt = offered?.ExpiresAt,
         }));
     }
 

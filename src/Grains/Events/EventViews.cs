@@ -1,5 +1,6 @@
 using Grains.Abstractions;
 using Grains.Events.Seating;
+using Grains.Waitlist;
 
 namespace Grains.Events;
 
@@ -33,6 +34,7 @@ internal static class EventViews
             UpdatedAt = state.UpdatedAt,
             Category = d.Category,
             Artists = d.Artists,
+            WaitlistOfferSeconds = d.WaitlistOfferSeconds,
         };
     }
 
@@ -172,4 +174,48 @@ internal static class EventViews
         for (var i = 0; i < seats.Length; i++) ids[i] = inventory.Layout.SeatId(seats[i]);
         return ids;
     }
+
+    /// <summary>An entry as its buyer sees it; an offer shows its hold's current expiry (the hold may have been extended).</summary>
+    public static WaitlistEntryView WaitlistEntry(EventState state, WaitlistEntry entry) => new()
+    {
+        Position = state.Waitlist.Find(entry.UserId) == entry ? state.Waitlist.PositionOf(entry.UserId) : null,
+        Quantity = entry.Quantity,
+        Status = WaitlistStatusName(entry.Status),
+        JoinedAt = entry.JoinedAt,
+        Offer = entry.Offer is not { } offer ? null : new WaitlistOfferView
+        {
+            HoldId = offer.HoldId,
+            ExpiresAt = BookingIds.TryParseHold(offer.HoldId, out var number) && state.Holds.TryGetValue(number, out var hold) && hold.Status == HoldStatus.Active
+                ? hold.ExpiresAt
+                : offer.ExpiresAt,
+        },
+    };
+
+    public static WaitlistSummary Waitlist(EventState state)
+    {
+        var counts = state.Waitlist.Counts();
+        return new WaitlistSummary
+        {
+            QueueLength = counts.QueueLength,
+            SeatsWaitedFor = counts.SeatsWaitedFor,
+            ByStatus = new Dictionary<string, int>(StringComparer.Ordinal)
+            {
+                [WaitlistStatuses.Waiting] = counts.Waiting,
+                [WaitlistStatuses.Offered] = counts.Offered,
+                [WaitlistStatuses.Accepted] = counts.Accepted,
+                [WaitlistStatuses.Expired] = counts.Expired,
+                [WaitlistStatuses.Left] = counts.Left,
+            },
+        };
+    }
+
+    public static string WaitlistStatusName(WaitlistStatus status) => status switch
+    {
+        WaitlistStatus.Waiting => WaitlistStatuses.Waiting,
+        WaitlistStatus.Offered => WaitlistStatuses.Offered,
+        WaitlistStatus.Accepted => WaitlistStatuses.Accepted,
+        WaitlistStatus.Expired => WaitlistStatuses.Expired,
+        WaitlistStatus.Left => WaitlistStatuses.Left,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown waiting list status."),
+    };
 }

@@ -135,9 +135,9 @@ public static class TicketCodec
 
     private static TicketVerification.Invalid Malformed(string detail) => new(TicketCodeProblem.Malformed, detail);
 
-    private static bool IsLowerHex32(string id) => id.Length == 32 && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+    internal static bool IsLowerHex32(string id) => id.Length == 32 && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
-    private static void WriteVarInt(ArrayBufferWriter<byte> buffer, int value)
+    internal static void WriteVarInt(ArrayBufferWriter<byte> buffer, int value)
     {
         var v = (uint)value;
         while (v >= 0x80)
@@ -149,7 +149,7 @@ public static class TicketCodec
         buffer.Write([(byte)v]);
     }
 
-    private static void WriteString(ArrayBufferWriter<byte> buffer, string value, int maxBytes)
+    internal static void WriteString(ArrayBufferWriter<byte> buffer, string value, int maxBytes)
     {
         var utf8 = Encoding.UTF8.GetBytes(value);
         if (utf8.Length > maxBytes)

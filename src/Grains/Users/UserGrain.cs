@@ -30,6 +30,7 @@ public sealed class UserGrain(
     private static readonly TimeSpan s_reminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly TimeSpan _retryDelay = emailOptions.Value.PendingRetryDelay;
+    private readonly string _publicBaseUrl = emailOptions.Value.TrackingBaseUrl;
     private long _indexedRevision;
     private bool _reminderRegistered;
     private IDisposable? _flushTimer;
@@ -55,6 +56,7 @@ public sealed class UserGrain(
             EngagementKind.BookingCancelled => ApplyCancelled(message),
             EngagementKind.HostAdded or EngagementKind.HostRemoved => ApplyHosting(message),
             EngagementKind.BookingReminder => ApplyReminder(message),
+            EngagementKind.WaitlistOffer => ApplyWaitlistOffer(message),
             EngagementKind.AttendeeAdded or EngagementKind.AttendeeRemoved => ApplyAttendance(message),
             _ => throw new InvalidOperationException($"User {GrainKey}: message {message.Id} has unknown kind {message.Kind}."),
         };
@@ -65,13 +67,14 @@ public sealed class UserGrain(
             return false;
         }
 
-        if (message.Kind == EngagementKind.BookingConfirmed) await TrySettleNewBookingEmailAsync();
+        // Both emails are wanted now (an offer lapses in minutes), not at the next retry of the outbox.
+        if (message.Kind is EngagementKind.BookingConfirmed or EngagementKind.WaitlistOffer) await TrySettleNewEmailAsync();
         await CommitAsync(redelivered: true);
         return true;
     }
 
-    /// <summary>Sends the email of the booking just added, if it can be settled now; otherwise the outbox keeps it.</summary>
-    private async Task TrySettleNewBookingEmailAsync()
+    /// <summary>Sends the email just added to the outbox, if it can be settled now; otherwise the outbox keeps it.</summary>
+    private async Task TrySettleNewEmailAsync()
     {
         if (await TryDoAsync(S.Outbox[^1])) S.Outbox.RemoveAt(S.Outbox.Count - 1);
     }
@@ -167,7 +170,7 @@ public sealed class UserGrain(
         // Known already: a duplicate, or the booking's cancellation overtook its confirmation.
         if (S.Bookings.ContainsKey(bookingId)) return false;
         S.Bookings[bookingId] = BookingOf(message, bookingId, Confirmed);
-        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.BookingEmail, Target = bookingId });
+        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.BookingEmail, Target = bookingId, TicketsAccess = message.TicketsAccess });
         return true;
     }
 
@@ -197,7 +200,16 @@ public sealed class UserGrain(
         var bookingId = BookingIdOf(message);
         if (!S.Bookings.TryGetValue(bookingId, out var booking) || booking.Status != Confirmed) return false;
         if (S.Outbox.Any(e => e.Kind == UserOutboxEntry.ReminderEmail && e.Target == bookingId)) return false;
-        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.ReminderEmail, Target = bookingId });
+        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.ReminderEmail, Target = bookingId, TicketsAccess = message.TicketsAccess });
+        return true;
+    }
+
+    private bool ApplyWaitlistOffer(EngagementMessage message)
+    {
+        // A redelivery after the email went out queues it again; the email grain sends each id once.
+        var emailId = EmailTemplates.WaitlistOfferEmailId(message.EventId, message.HoldId ?? message.Id);
+        if (S.Outbox.Any(e => e.Kind == UserOutboxEntry.WaitlistOfferEmail && e.Target == emailId)) return false;
+        S.Outbox.Add(new UserOutboxEntry { Kind = UserOutboxEntry.WaitlistOfferEmail, Target = emailId, Offer = message });
         return true;
     }
 
@@ -382,7 +394,7 @@ public sealed class UserGrain(
                 var booking = S.Bookings.GetValueOrDefault(entry.Target)
                     ?? throw new InvalidOperationException($"User {GrainKey}: outbox email for booking {entry.Target}, which is not in the booking index.");
                 var email = GrainFactory.GetGrain<IEmailGrain>(EmailTemplates.BookingEmailId(booking.BookingId));
-                var view = await email.Send(EmailTemplates.BookingConfirmation(GrainKey, S.Profile, booking));
+                var view = await email.Send(EmailTemplates.BookingConfirmation(GrainKey, S.Profile, booking, TicketsUrl(booking, entry)));
                 return view.Status != EmailStatuses.Pending;
             case UserOutboxEntry.ReminderEmail:
                 var reminded = S.Bookings.GetValueOrDefault(entry.Target)
@@ -390,7 +402,10 @@ public sealed class UserGrain(
                 // Cancelled since the reminder was queued: nothing to remind of.
                 if (reminded.Status != Confirmed) return true;
                 var reminder = GrainFactory.GetGrain<IEmailGrain>(EmailTemplates.BookingReminderEmailId(reminded.BookingId));
-                return (await reminder.Send(EmailTemplates.BookingReminder(GrainKey, S.Profile, reminded))).Status != EmailStatuses.Pending;
+                return (await reminder.Send(EmailTemplates.BookingReminder(GrainKey, S.Profile, reminded, TicketsUrl(reminded, entry)))).Status != EmailStatuses.Pending;
+            case UserOutboxEntry.WaitlistOfferEmail:
+                var offer = entry.Offer ?? throw new InvalidOperationException($"User {GrainKey}: waiting list offer email {entry.Target} has no offer.");
+                return (await GrainFactory.GetGrain<IEmailGrain>(entry.Target).Send(EmailTemplates.WaitlistOffer(GrainKey, S.Profile, offer))).Status != EmailStatuses.Pending;
             case UserOutboxEntry.ReleaseAddress:
                 await GrainFactory.GetGrain<IEmailAddressGrain>(entry.Target).Release(GrainKey);
                 return true;
@@ -398,6 +413,9 @@ public sealed class UserGrain(
                 throw new InvalidOperationException($"User {GrainKey}: unknown outbox entry kind {entry.Kind}.");
         }
     }
+
+    private string? TicketsUrl(UserBooking booking, UserOutboxEntry entry) =>
+        entry.TicketsAccess is { } access ? EmailTemplates.TicketsUrl(_publicBaseUrl, booking, access) : null;
 
     private async Task TrySyncIndexAsync()
     {

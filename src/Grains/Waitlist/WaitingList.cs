@@ -48,10 +48,29 @@ public sealed class WaitingList
     /// <param name="seatLimit">Most seats one user may hold of this event at a time.</param>
     public WaitlistJoin Join(string userId, int quantity, int freeSeats, int seatLimit, DateTimeOffset now)
     {
+        if (CheckJoin(userId, quantity, freeSeats, seatLimit) is { } refused) return refused;
+        var entry = Add(userId, quantity, now);
+        // The newest entry is the last waiting one.
+        return new WaitlistJoin.Joined(entry, Index.ByStatus[(int)WaitlistStatus.Waiting]);
+    }
+
+    /// <summary>Why the user cannot join now; null when they can (the event grain journals the join, then <see cref="Add"/>s it).</summary>
+    public WaitlistJoin? CheckJoin(string userId, int quantity, int freeSeats, int seatLimit)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         if (Find(userId) is { IsActive: true } listed) return new WaitlistJoin.AlreadyListed(listed);
         if (quantity > seatLimit) return new WaitlistJoin.OverLimit(seatLimit);
-        if (freeSeats >= quantity) return new WaitlistJoin.SeatsAvailable(freeSeats);
+        return freeSeats >= quantity ? new WaitlistJoin.SeatsAvailable(freeSeats) : null;
+    }
+
+    /// <summary>Appends a waiting entry whose join was decided (<see cref="CheckJoin"/>).</summary>
+    public WaitlistEntry Add(string userId, int quantity, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (Find(userId) is { IsActive: true } listed)
+        {
+            throw new InvalidOperationException($"User {userId} is already on the waiting list as entry {listed.Number} ({listed.Status}).");
+        }
 
         var entry = new WaitlistEntry
         {
@@ -63,8 +82,24 @@ public sealed class WaitingList
         };
         _entries.Add(entry);
         Index.Add(entry);
-        // The newest entry is the last waiting one.
-        return new WaitlistJoin.Joined(entry, Index.ByStatus[(int)WaitlistStatus.Waiting]);
+        return entry;
+    }
+
+    /// <summary>True while some entry waits for seats.</summary>
+    public bool HasWaiting => Index.ByStatus[(int)WaitlistStatus.Waiting] > 0;
+
+    /// <summary>True while some hold is on offer (so ending or confirming a hold must check it).</summary>
+    public bool HasOffers => Index.OfferByHold.Count > 0;
+
+    /// <summary>
+    /// The event stops selling (cancelled or deleted): every waiting entry ends as expired. Offered
+    /// entries lapse through their holds, which the event releases.
+    /// </summary>
+    public int ExpireWaiting(DateTimeOffset now)
+    {
+        var waiting = _entries.Where(e => e.Status == WaitlistStatus.Waiting).ToList();
+        foreach (var entry in waiting) Replace(entry, entry with { Status = WaitlistStatus.Expired, EndedAt = now });
+        return waiting.Count;
     }
 
     /// <summary>The user leaves; an offered entry's hold must then be released by the caller. Null when not listed.</summary>

@@ -16,13 +16,18 @@ internal static class CommandLine
           search        seeds --events events (default 10000 for search) into the catalogue, then the
                         ceiling, then --buyers searchers with mixed filters on GET /events;
                         last line: searches/s=<n> ceiling/s=<n> ratio=<r> p50_ms=<n> p99_ms=<n> failed=<n>
+          check-in      books --tickets tickets of one seated event and fetches their codes, then the
+                        ceiling, then --buyers scanners post every code from two gates at once (plus
+                        --rescan later re-scans) to POST /events/{id}/check-ins; audits that no ticket
+                        was admitted twice; last line: scans/s=<n> ceiling/s=<n> ratio=<r> p50_ms=<n>
+                        p99_ms=<n> admitted=<n> duplicates_admitted=<n> failed=<n>
 
         options:
           --url <url>            API base address (default http://127.0.0.1:8080)
           --seats <n>            seats per event (default 50000 for hot-event, 1000 for many-events)
           --events <n>           number of events for many-events (default 100)
           --buyers <n>           concurrent virtual buyers / connections (default 256)
-          --duration <s>         measured seconds (default 30)
+          --duration <s>         measured seconds (default 30; check-in ends sooner once every scan is answered)
           --warmup <s>           seconds before measuring starts (default 3)
           --explicit <f>         fraction of holds naming explicit seats (default 0.2)
           --confirm <f>          fraction of holds confirmed (default 0.5)
@@ -30,13 +35,18 @@ internal static class CommandLine
           --hold-ttl <s>         holdTtlSeconds of the created events (default 15)
           --identities <n>       buyer identities each virtual buyer cycles through (default 16)
           --max-per-hold <n>     maxSeatsPerHold of the created events (default 100)
+          --tickets <n>          check-in: tickets booked before the door opens (default 20000)
+          --gates <n>            check-in: gate names the scans are spread over (default 4, at least 2)
+          --rescan <f>           check-in: fraction of tickets scanned once more, later (default 0.2)
           --json <file>          write the machine-readable report to <file>
           --quiet                no live progress (for CI and logs)
           -h, --help             this text
 
         The last line printed is:
           holds/s=<n> ceiling/s=<n> ratio=<r> p99_ms=<n> oversold=<n> lost=<n>
-        exit code: 0 ok, 1 oversold or lost > 0, 2 usage error, 3 setup or run failure, 4 audit incomplete
+        exit code: 0 ok, 1 oversold or lost > 0 (check-in: a ticket admitted twice, a 5xx, a valid
+        ticket refused, or door figures that disagree with the scans), 2 usage error, 3 setup or run
+        failure, 4 audit incomplete
         """;
 
     /// <summary>Parses <paramref name="args"/>; returns null and sets <paramref name="error"/> on failure (error is null for --help).</summary>
@@ -154,6 +164,12 @@ internal static class CommandLine
                 return Int(value, 1, 1_000, name, out var identities, out error) ? options with { IdentitiesPerBuyer = identities } : null;
             case "max-per-hold":
                 return Int(value, 4, 1_000, name, out var maxPerHold, out error) ? options with { MaxSeatsPerHold = maxPerHold } : null;
+            case "tickets":
+                return Int(value, 1, 1_000_000, name, out var tickets, out error) ? options with { Tickets = tickets } : null;
+            case "gates":
+                return Int(value, 2, 64, name, out var gates, out error) ? options with { Gates = gates } : null;
+            case "rescan":
+                return Double(value, 0, 1, name, out var rescan, out error) ? options with { RescanFraction = rescan } : null;
             case "json":
                 return options with { JsonPath = value };
             default:
@@ -169,6 +185,7 @@ internal static class CommandLine
         "ceiling" => ScenarioKind.Ceiling,
         "all" => ScenarioKind.All,
         "search" => ScenarioKind.Search,
+        "check-in" => ScenarioKind.CheckIn,
         _ => null,
     };
 

@@ -7,6 +7,7 @@ internal enum ScenarioKind
     Ceiling,
     All,
     Search,
+    CheckIn,
 }
 
 /// <summary>Everything the command line can set; defaults are the documented ones.</summary>
@@ -27,6 +28,9 @@ internal sealed record LoadOptions
     public int HoldTtlSeconds { get; init; } = 15;
     public int MaxSeatsPerHold { get; init; } = 100;
     public int IdentitiesPerBuyer { get; init; } = 16;
+    public int Tickets { get; init; } = 20_000;
+    public int Gates { get; init; } = 4;
+    public double RescanFraction { get; init; } = 0.2;
     public string? JsonPath { get; init; }
     public bool Quiet { get; init; }
 
@@ -40,6 +44,7 @@ internal sealed record LoadOptions
         ScenarioKind.Ceiling => "ceiling",
         ScenarioKind.All => "all",
         ScenarioKind.Search => "search",
+        ScenarioKind.CheckIn => "check-in",
         _ => kind.ToString(),
     };
 }

@@ -40,6 +40,12 @@ internal sealed class ApiClient(HttpClient http)
     public Task<ApiResult<BookingResponse>> GetBookingAsync(string authorization, EventTarget target, string bookingId, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"events/{target.EscapedId}/bookings/{Uri.EscapeDataString(bookingId)}", authorization, null, s_json.BookingResponse, ct);
 
+    public Task<ApiResult<TicketListResponse>> GetTicketsAsync(string authorization, EventTarget target, string bookingId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"events/{target.EscapedId}/bookings/{Uri.EscapeDataString(bookingId)}/tickets", authorization, null, s_json.TicketListResponse, ct);
+
+    public Task<CheckInStatsResponse> GetCheckInStatsAsync(string authorization, EventTarget target, CancellationToken ct) =>
+        SendForValueAsync(HttpMethod.Get, $"{target.CheckInsPath}/stats", authorization, null, s_json.CheckInStatsResponse, "GET /events/{id}/check-ins/stats", ct);
+
     // ---- measured operations ----
 
     public static byte[] QuantityHoldBody(int quantity) => Serialize(new HoldRequest { Quantity = quantity }, s_json.HoldRequest);
@@ -49,11 +55,20 @@ internal sealed class ApiClient(HttpClient http)
     public Task<ApiResult<HoldResponse>> HoldAsync(string authorization, EventTarget target, byte[] body, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, target.HoldsPath, authorization, body, s_json.HoldResponse, ct);
 
+    /// <summary>A hold that can be retried after a lost answer: the API replays the hold it placed for <paramref name="idempotencyKey"/>.</summary>
+    public Task<ApiResult<HoldResponse>> HoldAsync(string authorization, EventTarget target, byte[] body, string idempotencyKey, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, target.HoldsPath, authorization, body, s_json.HoldResponse, ct, idempotencyKey);
+
     public Task<ApiResult<BookingResponse>> ConfirmAsync(string authorization, EventTarget target, string holdId, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, target.ConfirmPath(holdId), authorization, s_emptyConfirmBody, s_json.BookingResponse, ct);
 
     public Task<ApiResult<object>> ReleaseAsync(string authorization, EventTarget target, string holdId, CancellationToken ct) =>
         SendAsync<object>(HttpMethod.Delete, target.HoldPath(holdId), authorization, null, null, ct);
+
+    public static byte[] CheckInBody(string code, string gate) => Serialize(new CheckInRequest { Code = code, Gate = gate }, s_json.CheckInRequest);
+
+    public Task<ApiResult<CheckInResponse>> CheckInAsync(string authorization, EventTarget target, byte[] body, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, target.CheckInsPath, authorization, body, s_json.CheckInResponse, ct);
 
     public Task<ApiResult<object>> HealthAsync(string path, CancellationToken ct) =>
         SendAsync<object>(HttpMethod.Get, path, null, null, null, ct);
@@ -62,12 +77,17 @@ internal sealed class ApiClient(HttpClient http)
 
     private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 
-    private static HttpRequestMessage BuildRequest(HttpMethod method, string path, string? authorization, byte[]? body)
+    private static HttpRequestMessage BuildRequest(HttpMethod method, string path, string? authorization, byte[]? body, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(method, path);
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         }
 
         if (body is not null)
@@ -85,10 +105,10 @@ internal sealed class ApiClient(HttpClient http)
     /// success bodies) are reported as <see cref="Outcome.Transport"/>, never thrown; cancellation of
     /// <paramref name="ct"/> is thrown.
     /// </summary>
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, string? authorization, byte[]? body, JsonTypeInfo<T>? typeInfo, CancellationToken ct)
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, string? authorization, byte[]? body, JsonTypeInfo<T>? typeInfo, CancellationToken ct, string? idempotencyKey = null)
         where T : class
     {
-        using var request = BuildRequest(method, path, authorization, body);
+        using var request = BuildRequest(method, path, authorization, body, idempotencyKey);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);

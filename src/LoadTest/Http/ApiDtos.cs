@@ -126,3 +126,39 @@ internal sealed class ProblemResponse
     public int? Status { get; init; }
     public string[]? UnavailableSeats { get; init; }
 }
+
+internal sealed class TicketListResponse
+{
+    public string? BookingId { get; init; }
+    public List<TicketDto>? Items { get; init; }
+}
+
+internal sealed class TicketDto
+{
+    public string? TicketId { get; init; }
+    public string? SeatId { get; init; }
+    public string? Code { get; init; }
+    public string? Status { get; init; }
+}
+
+internal sealed class CheckInRequest
+{
+    public required string Code { get; init; }
+    public string? Gate { get; init; }
+}
+
+internal sealed class CheckInResponse
+{
+    public string? TicketId { get; init; }
+    public string? SeatId { get; init; }
+    public DateTimeOffset? CheckedInAt { get; init; }
+    public string? Gate { get; init; }
+    public string? Status { get; init; }
+}
+
+internal sealed class CheckInStatsResponse
+{
+    public int Tickets { get; init; }
+    public int CheckedIn { get; init; }
+    public Dictionary<string, int>? ByGate { get; init; }
+}

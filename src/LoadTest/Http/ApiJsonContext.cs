@@ -20,4 +20,8 @@ namespace LoadTest.Http;
 [JsonSerializable(typeof(SeatsResponse))]
 [JsonSerializable(typeof(AvailabilityResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
+[JsonSerializable(typeof(TicketListResponse))]
+[JsonSerializable(typeof(CheckInRequest))]
+[JsonSerializable(typeof(CheckInResponse))]
+[JsonSerializable(typeof(CheckInStatsResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -7,13 +7,14 @@ internal enum Operation
     Hold = 1,
     Confirm = 2,
     Release = 3,
+    CheckIn = 4,
 }
 
 internal static class Operations
 {
-    public const int Count = 4;
+    public const int Count = 5;
 
-    public static readonly Operation[] All = [Operation.Ceiling, Operation.Hold, Operation.Confirm, Operation.Release];
+    public static readonly Operation[] All = [Operation.Ceiling, Operation.Hold, Operation.Confirm, Operation.Release, Operation.CheckIn];
 
     public static string Name(Operation operation) => operation switch
     {
@@ -21,6 +22,7 @@ internal static class Operations
         Operation.Hold => "hold",
         Operation.Confirm => "confirm",
         Operation.Release => "release",
+        Operation.CheckIn => "check-in",
         _ => operation.ToString().ToLowerInvariant(),
     };
 }

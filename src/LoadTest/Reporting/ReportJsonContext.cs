@@ -7,4 +7,5 @@ namespace LoadTest.Reporting;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunReport))]
+[JsonSerializable(typeof(CheckInRunReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

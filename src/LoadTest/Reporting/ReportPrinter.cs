@@ -14,28 +14,7 @@ internal static class ReportPrinter
             $"{report.Options.Buyers} buyers · measured {F(report.MeasuredSeconds > 0 ? report.MeasuredSeconds : report.CeilingMeasuredSeconds)} s" +
             (report.BuyersStoppedEarly > 0 ? $" · {report.BuyersStoppedEarly} buyers stopped (sold out)" : ""));
 
-        var rows = report.Operations.Where(o => o.Requests > 0).ToList();
-        var latency = new Table().Title("Throughput and latency (measured window)").Border(TableBorder.Rounded);
-        latency.AddColumns("operation", "requests", "req/s", "ok/s", "p50 ms", "p95 ms", "p99 ms", "max ms");
-        foreach (var column in latency.Columns.Skip(1)) column.RightAligned();
-        foreach (var op in rows)
-        {
-            latency.AddRow(op.Operation, N(op.Requests), F(op.RequestsPerSecond), F(op.OkPerSecond),
-                F(op.LatencyMs.P50), F(op.LatencyMs.P95), F(op.LatencyMs.P99), F(op.LatencyMs.Max));
-        }
-
-        console.Write(latency);
-
-        var errors = new Table().Title("Errors by kind").Border(TableBorder.Rounded);
-        errors.AddColumns("operation", "409 conflict", "410 gone", "503 overloaded", "4xx other", "5xx", "transport", "429 retried");
-        foreach (var column in errors.Columns.Skip(1)) column.RightAligned();
-        foreach (var op in rows)
-        {
-            var e = op.Errors;
-            errors.AddRow(op.Operation, N(e.Conflict), N(e.Gone), N(e.Overloaded), N(e.OtherClientError), N(e.ServerError), N(e.Transport), N(e.RateLimited));
-        }
-
-        console.Write(errors);
+        PrintOperations(console, report.Operations);
 
         if (report.Audit is { } audit)
         {
@@ -62,9 +41,36 @@ internal static class ReportPrinter
         }
     }
 
-    private static string Verdict(string label, int value) => value == 0 ? $"[green]{label}[/]" : $"[red bold]{label}[/]";
+    /// <summary>The throughput and latency table and the errors-by-kind table of the operations that ran.</summary>
+    public static void PrintOperations(IAnsiConsole console, IReadOnlyList<OperationReport> operations)
+    {
+        var rows = operations.Where(o => o.Requests > 0).ToList();
+        var latency = new Table().Title("Throughput and latency (measured window)").Border(TableBorder.Rounded);
+        latency.AddColumns("operation", "requests", "req/s", "ok/s", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        foreach (var column in latency.Columns.Skip(1)) column.RightAligned();
+        foreach (var op in rows)
+        {
+            latency.AddRow(op.Operation, N(op.Requests), F(op.RequestsPerSecond), F(op.OkPerSecond),
+                F(op.LatencyMs.P50), F(op.LatencyMs.P95), F(op.LatencyMs.P99), F(op.LatencyMs.Max));
+        }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        console.Write(latency);
 
-    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+        var errors = new Table().Title("Errors by kind").Border(TableBorder.Rounded);
+        errors.AddColumns("operation", "409 conflict", "410 gone", "503 overloaded", "4xx other", "5xx", "transport", "429 retried");
+        foreach (var column in errors.Columns.Skip(1)) column.RightAligned();
+        foreach (var op in rows)
+        {
+            var e = op.Errors;
+            errors.AddRow(op.Operation, N(e.Conflict), N(e.Gone), N(e.Overloaded), N(e.OtherClientError), N(e.ServerError), N(e.Transport), N(e.RateLimited));
+        }
+
+        console.Write(errors);
+    }
+
+    internal static string Verdict(string label, int value) => value == 0 ? $"[green]{label}[/]" : $"[red bold]{label}[/]";
+
+    internal static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    internal static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

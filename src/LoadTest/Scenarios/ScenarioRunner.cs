@@ -19,6 +19,7 @@ internal sealed class ScenarioRunner(LoadOptions options, IAnsiConsole console)
     public async Task<int> RunAsync(CancellationToken ct)
     {
         if (options.Scenario == ScenarioKind.Search) return await new SearchBench(options, console).RunAsync(ct);
+        if (options.Scenario == ScenarioKind.CheckIn) return await new CheckInBench(options, console).RunAsync(ct);
         var startedAt = DateTimeOffset.UtcNow;
         var runId = RunSetup.NewRunId();
         using var http = HttpClientFactory.Create(options.Url, options.Buyers);

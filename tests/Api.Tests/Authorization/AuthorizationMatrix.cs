@@ -63,6 +63,12 @@ public static class AuthorizationMatrix
         ["POST /events/{eventId}/check-ins/batch"] = new("401 403 403 200 403 200 200", Setup: Setups.Ticket, Body: ctx => new { scans = new[] { new { code = ctx.Values["code"], gate = "south", scannedAt = DateTimeOffset.UtcNow } } }),
         ["GET /events/{eventId}/check-ins/stats"] = new("401 403 403 200 403 200 200"),
 
+        // The waiting list: anyone signed in joins a sold-out event's; only the buyer's own entry is theirs; the owner reads the counts.
+        ["POST /events/{eventId}/waitlist"] = new("401 201 201 201 201 201 201", Setup: Setups.SoldOut, Body: _ => new { quantity = 1 }),
+        ["GET /events/{eventId}/waitlist/me"] = new("401 200 404 404 404 404 404", Setup: Setups.Waiting),
+        ["DELETE /events/{eventId}/waitlist/me"] = new("401 204 404 404 404 404 404", Setup: Setups.Waiting),
+        ["GET /events/{eventId}/waitlist"] = new("401 403 403 403 403 200 200"),
+
         ["GET /users/me/bookings"] = new("401 200 200 200 200 200 200"),
         ["GET /users/{userId}/bookings"] = new("401 200 403 403 403 403 200"),
         ["GET /users"] = new("401 403 403 403 403 403 200"),
@@ -80,5 +86,17 @@ public static class AuthorizationMatrix
         ["GET /emails/stats"] = new("401 403 403 403 200 200 200"),
 
         ["GET /cluster"] = new("401 403 403 403 200 200 200"),
+    };
+
+    /// <summary>
+    /// Operations of <see cref="Rows"/> again with a query that changes who may call them, keyed
+    /// "METHOD /path?query" (route values in braces as in paths).
+    /// </summary>
+    public static readonly Dictionary<string, Row> Variants = new(StringComparer.Ordinal)
+    {
+        // A booking email's tickets link opens the PDF for whoever follows it, bearer token or not;
+        // a token that is none is refused to everyone, whatever their bearer token would allow.
+        ["GET /events/{eventId}/bookings/{bookingId}/tickets.pdf?access={access}"] = new("200 200 200 200 200 200 200", Setup: Setups.TicketsLink),
+        ["GET /events/{eventId}/bookings/{bookingId}/tickets.pdf?access=none"] = new("400 400 400 400 400 400 400", Setup: Setups.Booking),
     };
 }

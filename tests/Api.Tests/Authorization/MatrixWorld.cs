@@ -94,7 +94,21 @@ public sealed class MatrixWorld
         return await ApiDriver.ReadAsync<EventDetails>(response, HttpStatusCode.Created);
     }
 
-    public static object ProfileBody(string userId) => new { firstName = "Ana", lastName = "Lima", email = $"{userId}@example.com" };
+    /// <summary>An event of the owner's whose one seat someone else holds.</summary>
+    public async Task<string> SoldOutEventAsync()
+    {
+        var response = await _api.PostAsync("/events", Owner, ApiDriver.EventBody(capacity: 1));
+        var soldOut = await ApiDriver.ReadAsync<EventDetails>(response, HttpStatusCode.Created);
+        await _api.HoldAsync(OtherBuyer, soldOut.Id, new { quantity = 1 });
+        return soldOut.Id;
+    }
+
+    public async Task JoinWaitlistAsync(TestUser buyer, string eventId) =>
+        Assert.Equal(HttpStatusCode.Created, (await _api.PostAsync($"/events/{eventId}/waitlist", buyer, new { quantity = 1 })).StatusCode);
+
+    public static object ProfileBody(string userId) => new { firstName = "Ana", lastName = "Lima", email = EmailOf(userId) };
+
+    public static string EmailOf(string userId) => $"{userId}@example.com";
 
     public static Dictionary<string, object?> UpdateBody(EventDetails details) => new()
     {

@@ -61,7 +61,26 @@ public static class Setups
         cell.Values["code"] = ticket.Code;
     }
 
+    /// <summary>A fresh booking of the buyer's (who has a profile, so its confirmation is emailed) and the access token of its tickets link.</summary>
+    public static async Task TicketsLink(CellContext cell)
+    {
+        await cell.World.ProfileAsync(cell.Buyer);
+        var booking = await cell.World.BookingAsync(cell.Buyer);
+        cell.Values["bookingId"] = booking;
+        cell.Values["access"] = Tickets.TicketsLinks.AccessOf(await Tickets.TicketsLinks.OfAsync(MatrixWorld.EmailOf(cell.Buyer.Id), booking));
+    }
+
     public static async Task Profile(CellContext cell) => cell.Values["userId"] = await cell.World.ProfileAsync(cell.Buyer);
+
+    /// <summary>A sold-out event of the owner's, so that a waiting list can be joined.</summary>
+    public static async Task SoldOut(CellContext cell) => cell.Values["eventId"] = await cell.World.SoldOutEventAsync();
+
+    /// <summary>A sold-out event whose waiting list the request's buyer joined.</summary>
+    public static async Task Waiting(CellContext cell)
+    {
+        await SoldOut(cell);
+        await cell.World.JoinWaitlistAsync(cell.Buyer, cell.Values["eventId"]);
+    }
 
     public static async Task OwnEvent(CellContext cell)
     {

@@ -67,6 +67,40 @@ public sealed class BookingReminderTests
         Assert.Empty(await RemindersToAsync(late.Email));
     }
 
+    [Fact]
+    public async Task TheReminderLinksToTheTicketsAsTheConfirmationDoes()
+    {
+        var time = new FakeTimeProvider(TestClock.Start);
+        await using var silo = await StartAsync(time: time);
+        var ann = await NewUserAsync(silo, "ann");
+        var eventId = await CreateEventStartingInAsync(silo, TimeSpan.FromHours(30));
+        var grain = silo.GrainFactory.GetGrain<IEventGrain>(eventId);
+        var booking = await BookAsync(grain, ann.Id, 2);
+
+        time.Advance(TimeSpan.FromHours(6) + TimeSpan.FromMinutes(1));
+
+        await WaitUntilAsync(time, async () => (await SesEmailsToAsync(ann.Email)).Count == 2, "ann has her confirmation and her reminder");
+        var confirmation = (await SesEmailsToAsync(ann.Email)).Single(e => ((string?)e["subject"])!.StartsWith("Booking confirmed", StringComparison.Ordinal));
+        var link = TicketsLinkIn((string?)confirmation["body"]!["text"]);
+        Assert.StartsWith($"http://tracking.test/events/{eventId}/bookings/{booking}/tickets.pdf?access=", link, StringComparison.Ordinal);
+        var reminder = Assert.Single(await RemindersToAsync(ann.Email));
+        Assert.Equal(link, TicketsLinkIn((string?)reminder["body"]!["text"]));
+        Assert.Contains($"href=\"{link}\"", (string?)reminder["body"]!["html"], StringComparison.Ordinal);
+
+        // The event grain opens the booking's tickets with the link's token alone.
+        var access = Uri.UnescapeDataString(link[(link.IndexOf("access=", StringComparison.Ordinal) + "access=".Length)..]);
+        var tickets = await grain.GetTicketsByLink(new TicketsLinkCommand { BookingId = booking, Access = access });
+        Assert.True(tickets.Succeeded, tickets.Failure?.Detail);
+        Assert.Equal(2, tickets.Value!.Items.Count);
+    }
+
+    private static string TicketsLinkIn(string? text)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(text ?? "", @"https?://\S+/tickets\.pdf\?access=[A-Za-z0-9_%-]+");
+        Assert.True(match.Success, $"No tickets link in: {text}");
+        return match.Value;
+    }
+
     /// <summary>The grains' timers run on the test clock: it moves on a little while the test waits.</summary>
     private static Task WaitUntilAsync(FakeTimeProvider time, Func<Task<bool>> condition, string what) =>
         Eventually.WaitUntilAsync(async () =>

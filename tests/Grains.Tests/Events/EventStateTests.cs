@@ -3,6 +3,7 @@ using Grains.Abstractions;
 using Grains.Events;
 using Grains.Events.Journal;
 using Grains.Tickets;
+using Grains.Waitlist;
 
 namespace Grains.Tests.Events;
 
@@ -130,6 +131,48 @@ public sealed class EventStateTests
             Assert.Equal(new CheckIn { At = s_start.AddMinutes(90), Gate = "west", Offline = true }, state.CheckIns.Find("t1-2"));
             Assert.Equal(2, state.CheckIns.CheckedIn);
         }
+    }
+
+    [Fact]
+    public void TheWaitingListAndItsOffersSurviveJournalReplayAndSnapshot()
+    {
+        var changes = new List<EventChange>
+        {
+            new HoldPlaced(1, "ann", [.. Enumerable.Range(0, 10)], 10, s_start, s_start.AddMinutes(3), null),
+            new WaitlistJoined("bob", 2, s_start.AddMinutes(1)),
+            new WaitlistJoined("cat", 3, s_start.AddMinutes(1)),
+            new WaitlistJoined("dan", 1, s_start.AddMinutes(1)),
+            new HoldReleased(1, null, s_start.AddMinutes(2)),
+            new HoldPlaced(2, "bob", [0, 1], 2, s_start.AddMinutes(2), s_start.AddMinutes(12), null, WaitlistEntry: 1),
+            new HoldPlaced(3, "cat", [2, 3, 4], 3, s_start.AddMinutes(2), s_start.AddMinutes(12), null, WaitlistEntry: 2),
+            new HoldPlaced(4, "dan", [5], 1, s_start.AddMinutes(2), s_start.AddMinutes(12), null, WaitlistEntry: 3),
+            new BookingConfirmed(2, 1, 50m, null, s_start.AddMinutes(3), null),
+            new HoldExpired(3),
+            new WaitlistLeft("dan", s_start.AddMinutes(4)),
+            new HoldReleased(4, null, s_start.AddMinutes(4)),
+        };
+        var replayed = NewEvent();
+        var json = JsonSerializer.SerializeToUtf8Bytes(changes, EventJournalJsonContext.Default.ListEventChange);
+        foreach (var change in JsonSerializer.Deserialize(json, EventJournalJsonContext.Default.ListEventChange)!) replayed.Apply(change);
+
+        var snapshotJson = JsonSerializer.SerializeToUtf8Bytes(replayed.ToSnapshot(), EventJournalJsonContext.Default.EventSnapshot);
+        var restored = EventState.FromSnapshot("e1", JsonSerializer.Deserialize(snapshotJson, EventJournalJsonContext.Default.EventSnapshot)!);
+
+        foreach (var state in new[] { replayed, restored })
+        {
+            Assert.Equal(
+                [(1, "bob", WaitlistStatus.Accepted), (2, "cat", WaitlistStatus.Expired), (3, "dan", WaitlistStatus.Left)],
+                state.Waitlist.Entries.Select(e => (e.Number, e.UserId, e.Status)));
+            Assert.Equal(s_start.AddMinutes(12), state.Waitlist.Find("cat")!.EndedAt);
+            Assert.Equal("h-3", state.Waitlist.Find("cat")!.Offer!.HoldId);
+            Assert.False(state.Waitlist.HasOffers);
+            Assert.Equal((2, 8), (state.Booked, state.Available));
+        }
+
+        // Only offers tell the buyer: one email each, named for the hold.
+        Assert.Equal(
+            ["waitlist-offer:e1:h-2", "waitlist-offer:e1:h-3", "waitlist-offer:e1:h-4"],
+            replayed.Outbox.Where(e => e.Message.Kind == EngagementKind.WaitlistOffer).Select(e => e.Message.Id));
     }
 
     [Fact]

@@ -26,4 +26,6 @@ namespace Grains.Events.Journal;
 [JsonDerivedType(typeof(TicketKeyIssued), "ticketKey")]
 [JsonDerivedType(typeof(TicketCheckedIn), "checkIn")]
 [JsonDerivedType(typeof(TicketScansUploaded), "scansUploaded")]
+[JsonDerivedType(typeof(WaitlistJoined), "waitlistJoined")]
+[JsonDerivedType(typeof(WaitlistLeft), "waitlistLeft")]
 public abstract record EventChange;

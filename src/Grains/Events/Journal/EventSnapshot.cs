@@ -1,5 +1,6 @@
 using Grains.Abstractions;
 using Grains.Tickets;
+using Grains.Waitlist;
 
 namespace Grains.Events.Journal;
 
@@ -48,4 +49,7 @@ public sealed record EventSnapshot
 
     /// <summary>Admissions by ticket id (<see cref="CheckInLedger.CheckIns"/>).</summary>
     public Dictionary<string, CheckIn> CheckIns { get; init; } = [];
+
+    /// <summary>The waiting list in join order, ended entries included.</summary>
+    public List<WaitlistEntry> Waitlist { get; init; } = [];
 }

@@ -2,4 +2,5 @@ using Grains.Abstractions;
 
 namespace Grains.Events.Journal;
 
-public sealed record EventUpdated(EventDefinition Definition, DateTimeOffset At) : EventChange;
+/// <param name="Capacity">A general-admission event's new capacity; null when it did not change.</param>
+public sealed record EventUpdated(EventDefinition Definition, DateTimeOffset At, int? Capacity = null) : EventChange;

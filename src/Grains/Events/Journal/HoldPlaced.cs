@@ -1,5 +1,6 @@
 namespace Grains.Events.Journal;
 
+/// <param name="WaitlistEntry">Set when the hold is seats offered to this waiting list entry.</param>
 public sealed record HoldPlaced(
     int Hold,
     string UserId,
@@ -8,4 +9,5 @@ public sealed record HoldPlaced(
     DateTimeOffset At,
     DateTimeOffset ExpiresAt,
     IdempotencyRecord? Idempotency,
-    string? RequestId = null) : EventChange;
+    string? RequestId = null,
+    int? WaitlistEntry = null) : EventChange;

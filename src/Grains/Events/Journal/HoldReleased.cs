@@ -1,3 +1,4 @@
 namespace Grains.Events.Journal;
 
-public sealed record HoldReleased(int Hold, IdempotencyRecord? Idempotency) : EventChange;
+/// <param name="At">When it was released; absent in entries journaled before the waiting list needed it.</param>
+public sealed record HoldReleased(int Hold, IdempotencyRecord? Idempotency, DateTimeOffset? At = null) : EventChange;
