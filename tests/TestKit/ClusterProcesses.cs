@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -264,6 +266,34 @@ public sealed class ClusterProcesses : IAsyncDisposable
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET /cluster answered {(int)response.StatusCode}: {body}");
         return System.Text.Json.JsonSerializer.Deserialize<ClusterReport>(body, JsonOptions)
             ?? throw new InvalidOperationException("GET /cluster answered null.");
+    }
+
+    /// <summary>
+    /// A silo's status as its newest row in the membership table says right now, read consistently
+    /// from DynamoDB without going through any silo (a few milliseconds, so short phases such as
+    /// ShuttingDown can be watched); null before it joined.
+    /// </summary>
+    public async Task<string?> StoredStatusAsync(ClusterSilo silo)
+    {
+        await ObserverAsync();
+        var client = _observer!.Services.GetRequiredService<IAmazonDynamoDB>();
+        var rows = await client.QueryAsync(new QueryRequest
+        {
+            TableName = TablePrefix + "membership",
+            ConsistentRead = true,
+            KeyConditionExpression = "ClusterId = :cluster AND begins_with(SiloAddress, :address)",
+            ExpressionAttributeValues = new()
+            {
+                [":cluster"] = new AttributeValue { S = ClusterId },
+                [":address"] = new AttributeValue { S = silo.Address + "@" },
+            },
+        });
+
+        // A row's key ends with the silo's generation: the newest incarnation has the largest.
+        return rows.Items
+            .OrderByDescending(row => long.Parse(row["SiloAddress"].S.Split('@')[1], CultureInfo.InvariantCulture))
+            .Select(row => row["Status"].S)
+            .FirstOrDefault();
     }
 
     /// <summary>The membership row of one of our silos (matched by its grain address), or null before it joined.</summary>
