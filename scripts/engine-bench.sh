@@ -4,6 +4,8 @@
 # `src/Benchmarks -- engine`, stops both.
 # Compare its holds/s with ./bench.sh's to see what the HTTP path costs.
 #   scripts/engine-bench.sh                                  256 buyers, 50,000 seats, 10 s warm-up, 30 s measured
+#   scripts/engine-bench.sh --unbatched                      one grain call per hold and release (no per-event batching)
+#   scripts/engine-bench.sh --batch-size 64 --batches-in-flight 4   other batching settings
 #   scripts/engine-bench.sh --buyers 64 --seats 200000 --duration 20 --release 0.95 --confirm 0.02
 set -euo pipefail
 cd "$(dirname "$0")/.."

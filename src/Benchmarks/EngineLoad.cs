@@ -1,5 +1,8 @@
+extern alias api;
+
 using System.Diagnostics;
 using System.Globalization;
+using api::Api.Holds;
 using Grains.Abstractions;
 using Grains.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +16,8 @@ namespace Benchmarks;
 /// The hot-event scenario's sustained mix without HTTP: virtual buyers call the event grain
 /// in-process through Orleans (a one-silo cluster on DynamoDB membership), and every decision is still durable in DynamoDB (Local) before
 /// its answer. Set against the same mix through the API (`./bench.sh`), it shows how much of a
-/// request's cost is the engine and how much the HTTP path around it.
+/// request's cost is the engine and how much the HTTP path around it. Holds and releases go
+/// through the API's per-event batching (`--unbatched`: one grain call each, to compare).
 /// </summary>
 internal static class EngineLoad
 {
@@ -28,6 +32,9 @@ internal static class EngineLoad
         var duration = TimeSpan.FromSeconds(Option(args, "--duration", 30));
         var release = Option(args, "--release", 0.95);
         var confirm = Option(args, "--confirm", 0.02);
+        var batching = new HoldBatchingOptions { Enabled = !args.Contains("--unbatched") };
+        batching.MaxBatchSize = Option(args, "--batch-size", batching.MaxBatchSize);
+        batching.MaxBatchesInFlight = Option(args, "--batches-in-flight", batching.MaxBatchesInFlight);
         if (Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_DYNAMODB") is null || Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SESV2") is null)
         {
             // Never AWS itself by accident: a benchmark's confirmations would send real emails.
@@ -50,8 +57,9 @@ internal static class EngineLoad
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
             var eventId = await CreateEventAsync(grains, seats);
-            Console.WriteLine($"engine: {buyers} buyers, {seats:N0} seats, release {release:P0}, confirm {confirm:P0}, {warmup.TotalSeconds:0} s warm-up, {duration.TotalSeconds:0} s measured");
-            var result = await RunBuyersAsync(grains.GetGrain<IEventGrain>(eventId), buyers, warmup, duration, release, confirm);
+            Console.WriteLine($"engine: {buyers} buyers, {seats:N0} seats, release {release:P0}, confirm {confirm:P0}, {warmup.TotalSeconds:0} s warm-up, {duration.TotalSeconds:0} s measured, {(batching.Enabled ? $"batched ({batching.MaxBatchSize} at most, {batching.MaxBatchesInFlight} in flight)" : "unbatched")}");
+            var holds = new EventHoldCalls(grains, Microsoft.Extensions.Options.Options.Create(batching));
+            var result = await RunBuyersAsync(grains.GetGrain<IEventGrain>(eventId), holds, buyers, warmup, duration, release, confirm);
             result.Print();
             return 0;
         }
@@ -94,7 +102,7 @@ internal static class EngineLoad
         return eventId;
     }
 
-    private static async Task<EngineResult> RunBuyersAsync(IEventGrain grain, int buyers, TimeSpan warmup, TimeSpan duration, double release, double confirm)
+    private static async Task<EngineResult> RunBuyersAsync(IEventGrain grain, EventHoldCalls holds, int buyers, TimeSpan warmup, TimeSpan duration, double release, double confirm)
     {
         var clock = Stopwatch.StartNew();
         var measureFrom = warmup;
@@ -109,7 +117,7 @@ internal static class EngineLoad
                 var caller = new Caller { UserId = $"engine-buyer-{b}-{i % IdentitiesPerBuyer}" };
                 var started = Stopwatch.GetTimestamp();
                 var measured = clock.Elapsed >= measureFrom;
-                var hold = await grain.PlaceHold(new PlaceHold { Caller = caller, Quantity = random.Next(1, 5) });
+                var hold = await holds.Place(grain.GetPrimaryKeyString(), new PlaceHold { Caller = caller, Quantity = random.Next(1, 5) });
                 if (measured) counts.HoldLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!hold.Succeeded)
                 {
@@ -123,7 +131,7 @@ internal static class EngineLoad
                 var command = new HoldCommand { Caller = caller, HoldId = hold.Value!.HoldId };
                 if (roll < release)
                 {
-                    var released = await grain.ReleaseHold(command);
+                    var released = await holds.Release(grain.GetPrimaryKeyString(), command);
                     if (measured && released.Succeeded) counts.Releases++;
                 }
                 else if (roll < release + confirm)

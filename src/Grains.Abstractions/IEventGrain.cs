@@ -31,6 +31,13 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("PlaceHold")]
     Task<Outcome<HoldView>> PlaceHold(PlaceHold command);
 
+    /// <summary>
+    /// Several holds decided in one turn, in the order given, made durable by one group commit;
+    /// each answer is what <see cref="PlaceHold"/> would have answered alone.
+    /// </summary>
+    [Alias("PlaceHolds")]
+    Task<IReadOnlyList<Outcome<HoldView>>> PlaceHolds(IReadOnlyList<PlaceHold> commands);
+
     [Alias("GetHold")]
     Task<Outcome<HoldView>> GetHold(HoldCommand command);
 
@@ -39,6 +46,10 @@ public interface IEventGrain : IGrainWithStringKey
 
     [Alias("ReleaseHold")]
     Task<Outcome<HoldView>> ReleaseHold(HoldCommand command);
+
+    /// <summary>Several releases decided in one turn; each answer is what <see cref="ReleaseHold"/> would have answered alone.</summary>
+    [Alias("ReleaseHolds")]
+    Task<IReadOnlyList<Outcome<HoldView>>> ReleaseHolds(IReadOnlyList<HoldCommand> commands);
 
     [Alias("Confirm")]
     Task<Outcome<BookingView>> Confirm(ConfirmHold command);

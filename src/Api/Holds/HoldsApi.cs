@@ -23,14 +23,14 @@ public static class HoldsApi
     }
 
     internal static async Task<Results<Created<HoldView>, Ok<HoldView>, ValidationProblem, ProblemHttpResult>> PlaceHold(
-        string eventId, PlaceHoldRequest? request, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
+        string eventId, PlaceHoldRequest? request, ClaimsPrincipal user, HttpContext http, EventHoldCalls holds)
     {
         if (ApiProblems.Check(request) is { } invalid) return invalid;
         var caller = user.ToCaller();
         if (!IdempotencyKeys.TryRead(http, caller, request, ApiJsonContext.Default.PlaceHoldRequest, out var idempotency, out var badKey)) return badKey!;
 
         var command = request!.ToCommand(caller, idempotency);
-        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).PlaceHold(command));
+        var outcome = await GrainCall.Retry(() => holds.Place(eventId, command));
         if (outcome.Failure is { } failure) return failure.ToProblem();
 
         var hold = outcome.Value!;
@@ -56,13 +56,13 @@ public static class HoldsApi
         return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> ReleaseHold(string eventId, string holdId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ReleaseHold(string eventId, string holdId, ClaimsPrincipal user, HttpContext http, EventHoldCalls holds)
     {
         var caller = user.ToCaller();
         if (!IdempotencyKeys.TryRead(http, caller, out var idempotency, out var badKey)) return badKey!;
 
         var command = new HoldCommand { Caller = caller, HoldId = holdId, Idempotency = idempotency };
-        var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).ReleaseHold(command));
+        var outcome = await GrainCall.Retry(() => holds.Release(eventId, command));
         return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.NoContent();
     }
 

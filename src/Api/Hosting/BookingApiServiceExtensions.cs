@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Api.Auth;
 using Api.Browser;
+using Api.Holds;
 using Api.Json;
 using Api.Problems;
 using Api.RateLimits;
@@ -28,6 +29,7 @@ public static class BookingApiServiceExtensions
         services.AddBookingAuth(builder.Configuration);
         services.AddBookingRateLimits(builder.Configuration);
         services.AddBrowserAccess(builder.Configuration);
+        services.AddHoldBatching(builder.Configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
         services.AddBookingTelemetry(builder.Configuration);

@@ -22,6 +22,7 @@ internal sealed class EventJournal(
     private TaskCompletionSource _pendingDurable = NewCompletion();
     private Task _inFlightDurable = Task.CompletedTask;
     private bool _writing;
+    private int _deferrals;
     private Exception? _failure;
     private int _entriesSinceSnapshot;
     private long _bytesSinceSnapshot;
@@ -70,7 +71,7 @@ internal sealed class EventJournal(
         if (_failure is not null) return Task.FromException(_failure);
         _pending.Add(change);
         var durable = _pendingDurable.Task;
-        if (!_writing) _ = WriteLoopAsync();
+        if (!_writing && _deferrals == 0) _ = WriteLoopAsync();
         return durable;
     }
 
@@ -88,7 +89,26 @@ internal sealed class EventJournal(
 
     public void FlushLazyChanges()
     {
-        if (_failure is null && !_writing && _pending.Count > 0) _ = WriteLoopAsync();
+        if (_failure is null && !_writing && _deferrals == 0 && _pending.Count > 0) _ = WriteLoopAsync();
+    }
+
+    /// <summary>
+    /// Until the returned scope ends, changes wait instead of starting a write, so decisions made
+    /// one after another in one turn (a batch of requests) share one write even when none was in flight.
+    /// </summary>
+    public WriteDeferral DeferWrites()
+    {
+        _deferrals++;
+        return new WriteDeferral(this);
+    }
+
+    public readonly struct WriteDeferral(EventJournal journal) : IDisposable
+    {
+        public void Dispose()
+        {
+            journal._deferrals--;
+            journal.FlushLazyChanges();
+        }
     }
 
     /// <summary>Completes when everything appended so far is durable (for replies that depend on earlier decisions).</summary>
