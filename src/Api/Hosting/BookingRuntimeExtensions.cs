@@ -28,7 +28,7 @@ public static class BookingRuntimeExtensions
                 {
                     client.Configure<ClusterOptions>(cluster.ApplyTo);
                     client.UseDynamoDbClustering();
-                    client.AddDashboard();
+                    if (DashboardSettings.IsEnabled(builder.Configuration)) client.AddDashboard();
 
                     // A call in flight through a gateway that dies is answered by nobody: it fails
                     // after this timeout and GrainCall retries it elsewhere (Orleans' default: 30 s).

@@ -36,7 +36,7 @@ public static class BookingSiloHostingExtensions
             });
             silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Membership"));
             silo.AddBookingGrains(configuration);
-            if (configuration.GetValue("Dashboard:Enabled", true)) silo.AddDashboard();
+            if (DashboardSettings.IsEnabled(configuration)) silo.AddDashboard();
         });
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
         return builder;
