@@ -42,14 +42,15 @@ public static class TicketsApi
         if (outcome.Failure is { } failure) return failure.ToProblem();
         var ticket = outcome.Value!.Items.FirstOrDefault(t => t.TicketId == ticketId);
         if (ticket is null) return ApiProblems.NotFound("Ticket not found", $"Booking {bookingId} has no ticket '{ticketId}'.");
+        if (ticket.Status == TicketStatuses.Cancelled) return Cancelled(bookingId);
         return TypedResults.File(TicketQr.Png(ticket.Code), "image/png", $"{ticketId}.png");
     }
 
     /// <summary>
     /// The holder, the event's owner or an admin with a bearer token; or anyone with the booking's
     /// tickets link (<paramref name="access"/>): 400 for a malformed token, 403 naming the problem for
-    /// an altered one or one of another booking or event, 410 once the booking is cancelled. Without
-    /// either, 401 as everywhere else.
+    /// an altered one or one of another booking or event. 410 once the booking is cancelled, however
+    /// it is asked for. Without either, 401 as everywhere else.
     /// </summary>
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult, ChallengeHttpResult>> GetTicketsPdf(
         string eventId, string bookingId, [Description("The access token of the booking's tickets link, as booking emails carry it; replaces the bearer token.")] string? access,
@@ -74,6 +75,7 @@ public static class TicketsApi
 
         if (outcome.Failure is { } failure) return failure.ToProblem();
         var list = outcome.Value!;
+        if (list.Items.All(t => t.Status == TicketStatuses.Cancelled)) return Cancelled(bookingId);
         var holder = await grains.GetGrain<IUserGrain>(list.HolderId).Get();
         var holderName = holder is null ? list.HolderId : $"{holder.FirstName} {holder.LastName}".Trim();
         var document = new TicketDocument(
@@ -90,6 +92,11 @@ public static class TicketsApi
         var outcome = await GrainCall.Retry(() => grains.GetGrain<IEventGrain>(eventId).GetTicketKey(command));
         return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
     }
+
+    // The list still shows a cancelled booking's tickets with their status; a printable form of
+    // them (a PDF, a QR image) would look valid at a glance, so none is served.
+    private static ProblemHttpResult Cancelled(string bookingId) =>
+        Failure.Gone("Booking cancelled", $"Booking {bookingId} was cancelled; its tickets are no longer valid.").ToProblem();
 
     private static Task<Outcome<BookingTicketList>> ReadAsync(string eventId, string bookingId, ClaimsPrincipal user, IGrainFactory grains)
     {

@@ -130,6 +130,22 @@ public sealed class TicketsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task NoPrintableTicketOfACancelledBookingIsServed()
+    {
+        var organizer = await _api.OrganizerAsync();
+        var buyer = await _api.BuyerAsync();
+        var show = await _api.CreateSeatedEventAsync(organizer, rows: 1, seatsPerRow: 10);
+        var booking = await TicketFlow.BookAsync(_api, buyer, show.Id, 2);
+        var ticket = (await TicketFlow.TicketsAsync(_api, buyer, show.Id, booking.BookingId)).Items[0];
+        Assert.Equal(HttpStatusCode.OK, (await _api.PostAsync($"/events/{show.Id}/bookings/{booking.BookingId}/cancel", buyer)).StatusCode);
+
+        var pdf = await ApiDriver.ProblemAsync(await _api.GetAsync($"/events/{show.Id}/bookings/{booking.BookingId}/tickets.pdf", buyer), HttpStatusCode.Gone);
+        var qr = await ApiDriver.ProblemAsync(await _api.GetAsync($"/events/{show.Id}/bookings/{booking.BookingId}/tickets/{ticket.TicketId}/qr", buyer), HttpStatusCode.Gone);
+
+        Assert.Equal(("Booking cancelled", "Booking cancelled"), (pdf.Title, qr.Title));
+    }
+
+    [Fact]
     public async Task AnotherBuyerCannotReadSomeonesTickets()
     {
         var organizer = await _api.OrganizerAsync();
