@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using LoadTest.Audit;
 using LoadTest.Cli;
 using LoadTest.Http;
@@ -74,7 +73,7 @@ internal sealed class CheckInBench(LoadOptions options, IAnsiConsole console)
 
         var summary = Summarize(ceiling, scans, audit);
         var report = BuildReport(runId, startedAt, door, plan.Length, setupSeconds, ceiling, scans, audit, error, summary);
-        if (options.JsonPath is { } path) await WriteJsonAsync(path, report);
+        if (options.JsonPath is { } path) await JsonReportFile.WriteAsync(path, report, ReportJsonContext.Default.CheckInRunReport, console);
         CheckInReportPrinter.Print(console, report);
 
         // Exactly the last line of output.
@@ -157,21 +156,6 @@ internal sealed class CheckInBench(LoadOptions options, IAnsiConsole console)
             Error = error,
             Summary = summary.FinalLine(),
         };
-    }
-
-    private async Task WriteJsonAsync(string path, CheckInRunReport report)
-    {
-        try
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-            await using var stream = File.Create(path);
-            await JsonSerializer.SerializeAsync(stream, report, ReportJsonContext.Default.CheckInRunReport);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.MarkupLine($"[red]could not write {Markup.Escape(path)}:[/] {Markup.Escape(e.Message)}");
-        }
     }
 
     private void Step(string text) => console.MarkupLine($"[grey]» {Markup.Escape(text)}[/]");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LoadTest.Audit;
 using LoadTest.Cli;
 using LoadTest.Http;
@@ -65,7 +64,7 @@ internal sealed class ScenarioRunner(LoadOptions options, IAnsiConsole console)
             Lost: audit?.Lost ?? 0);
 
         var report = BuildReport(runId, startedAt, ceiling, booking, events, audit, error, summary);
-        if (options.JsonPath is { } path) await WriteJsonAsync(path, report);
+        if (options.JsonPath is { } path) await JsonReportFile.WriteAsync(path, report, ReportJsonContext.Default.RunReport, console);
         ReportPrinter.Print(console, report);
 
         // Exactly the last line of output.
@@ -179,21 +178,6 @@ internal sealed class ScenarioRunner(LoadOptions options, IAnsiConsole console)
             Error = error,
             Summary = summary.FinalLine(),
         };
-    }
-
-    private async Task WriteJsonAsync(string path, RunReport report)
-    {
-        try
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-            await using var stream = File.Create(path);
-            await JsonSerializer.SerializeAsync(stream, report, ReportJsonContext.Default.RunReport);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.MarkupLine($"[red]could not write {Markup.Escape(path)}:[/] {Markup.Escape(e.Message)}");
-        }
     }
 
     private void Step(string text) => console.MarkupLine($"[grey]» {Markup.Escape(text)}[/]");
