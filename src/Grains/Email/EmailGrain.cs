@@ -21,8 +21,9 @@ public sealed class EmailGrain(
     private readonly EmailOptions _options = options.Value;
     private EmailRecord? _record;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _record = await store.GetAsync(GrainKey, cancellationToken);
+    // Nearly every email grain is new (one per booking or recipient), so it does not read its
+    // item on activation: Send creates it conditionally and reads only when it already exists.
+    private bool _loaded;
 
     async Task<EmailView> IEmailGrain.Send(EmailRequest request)
     {
@@ -56,7 +57,14 @@ public sealed class EmailGrain(
                 Attempts = string.IsNullOrWhiteSpace(request.To) ? 0 : 1,
                 SendingSince = string.IsNullOrWhiteSpace(request.To) ? null : now,
             };
-            if (!await store.CreateAsync(created, CancellationToken.None)) return await ReloadAsync();
+            if (!await store.CreateAsync(created, CancellationToken.None))
+            {
+                // An earlier activation (or a twin) made it: decide on what is stored, exactly as if read first.
+                await ReloadRecordAsync();
+                return await SendOnceAsync(request);
+            }
+
+            _loaded = true;
             _record = created;
             if (created.IsFinal) return created.ToView();
         }
@@ -80,7 +88,7 @@ public sealed class EmailGrain(
 
     async Task<bool> IEmailGrain.MarkOpened()
     {
-        if (_record is not { Status: EmailStatuses.Sent } sent) return false;
+        if (await RecordAsync() is not { Status: EmailStatuses.Sent } sent) return false;
         var opened = sent with { Status = EmailStatuses.Opened, OpenedAt = TimeProvider.GetUtcNow() };
         if (!await store.TransitionAsync(sent, opened, CancellationToken.None))
         {
@@ -92,7 +100,18 @@ public sealed class EmailGrain(
         return true;
     }
 
-    Task<EmailView?> IEmailGrain.GetStatus() => Task.FromResult(_record?.ToView());
+    async Task<EmailView?> IEmailGrain.GetStatus() => (await RecordAsync())?.ToView();
+
+    private async Task<EmailRecord?> RecordAsync()
+    {
+        if (!_loaded)
+        {
+            _record = await store.GetAsync(GrainKey, CancellationToken.None);
+            _loaded = true;
+        }
+
+        return _record;
+    }
 
     /// <summary>Calls SES for the attempt recorded in <see cref="_record"/>, and again for retriable answers.</summary>
     private async Task<EmailRecord> SendAttemptsAsync(EmailRequest request)
@@ -162,6 +181,7 @@ public sealed class EmailGrain(
     {
         _record = await store.GetAsync(GrainKey, CancellationToken.None)
             ?? throw new InvalidOperationException($"Email {GrainKey} vanished from the tracking table after a conditional write failed.");
+        _loaded = true;
         return _record;
     }
 
