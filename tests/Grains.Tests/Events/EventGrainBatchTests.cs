@@ -10,6 +10,8 @@ namespace Grains.Tests.Events;
 
 public sealed class EventGrainBatchTests
 {
+    private const string Hold = "\"$t\":\"hold\"";
+
     [Fact]
     public async Task ABatchOfHoldsIsDecidedInOrderEachAnsweredAsIfAloneAndJournaledInOneWrite()
     {
@@ -34,10 +36,10 @@ public sealed class EventGrainBatchTests
         Assert.Empty(answers[2].Value!.Seats.Intersect(answers[0].Value!.Seats));
         Assert.Equal(FailureKind.Invalid, answers[3].Failure!.Kind);
 
-        // Answered only once durable: both holds are in the journal, in one entry.
-        var written = (await JournalEntriesAsync(silo, eventId)).Skip(writesBefore.Count).ToList();
-        Assert.Equal(2, written.Sum(json => Occurrences(json, "\"$t\":\"hold\"")));
-        Assert.Single(written);
+        // Answered only once durable: both holds are in the journal, in one entry (background
+        // marks such as an outbox delivery may be written on their own around it).
+        var withHolds = (await JournalEntriesAsync(silo, eventId)).Skip(writesBefore.Count).Where(json => json.Contains(Hold, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, Occurrences(Assert.Single(withHolds), Hold));
         Assert.Equal(5, (await grain.GetAvailability()).Value!.Held);
     }
 
