@@ -107,6 +107,7 @@ internal static class EngineLoad
         var clock = Stopwatch.StartNew();
         var measureFrom = warmup;
         var measureUntil = warmup + duration;
+        var eventId = grain.GetPrimaryKeyString();
         var cpuAtStart = Task.Delay(warmup).ContinueWith(_ => Process.GetCurrentProcess().TotalProcessorTime, TaskScheduler.Default);
         var workers = Enumerable.Range(0, buyers).Select(b => Task.Run(async () =>
         {
@@ -117,7 +118,7 @@ internal static class EngineLoad
                 var caller = new Caller { UserId = $"engine-buyer-{b}-{i % IdentitiesPerBuyer}" };
                 var started = Stopwatch.GetTimestamp();
                 var measured = clock.Elapsed >= measureFrom;
-                var hold = await holds.Place(grain.GetPrimaryKeyString(), new PlaceHold { Caller = caller, Quantity = random.Next(1, 5) });
+                var hold = await holds.Place(eventId, new PlaceHold { Caller = caller, Quantity = random.Next(1, 5) });
                 if (measured) counts.HoldLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!hold.Succeeded)
                 {
@@ -131,7 +132,7 @@ internal static class EngineLoad
                 var command = new HoldCommand { Caller = caller, HoldId = hold.Value!.HoldId };
                 if (roll < release)
                 {
-                    var released = await holds.Release(grain.GetPrimaryKeyString(), command);
+                    var released = await holds.Release(eventId, command);
                     if (measured && released.Succeeded) counts.Releases++;
                 }
                 else if (roll < release + confirm)

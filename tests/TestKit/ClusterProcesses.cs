@@ -5,7 +5,9 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using OrleansDynamoDb.Client;
 using OrleansDynamoDb.Clustering;
 
 namespace TestKit;
@@ -277,9 +279,10 @@ public sealed class ClusterProcesses : IAsyncDisposable
     {
         await ObserverAsync();
         var client = _observer!.Services.GetRequiredService<IAmazonDynamoDB>();
+        var table = _observer.Services.GetRequiredService<IOptions<DynamoDbOptions>>().Value.MembershipTable;
         var rows = await client.QueryAsync(new QueryRequest
         {
-            TableName = TablePrefix + "membership",
+            TableName = table,
             ConsistentRead = true,
             KeyConditionExpression = "ClusterId = :cluster AND begins_with(SiloAddress, :address)",
             ExpressionAttributeValues = new()
@@ -289,9 +292,9 @@ public sealed class ClusterProcesses : IAsyncDisposable
             },
         });
 
-        // A row's key ends with the silo's generation: the newest incarnation has the largest.
+        // The newest incarnation of the address has the largest generation.
         return rows.Items
-            .OrderByDescending(row => long.Parse(row["SiloAddress"].S.Split('@')[1], CultureInfo.InvariantCulture))
+            .OrderByDescending(row => SiloAddress.FromParsableString(row["SiloAddress"].S).Generation)
             .Select(row => row["Status"].S)
             .FirstOrDefault();
     }
