@@ -30,10 +30,7 @@ public sealed partial class EventGrain
                 if (due.Count == 0) break;
                 try
                 {
-                    // Bounded, so that a sale's burst of confirmations cannot crowd the journal's own
-                    // writes out of the store: delivery may lag behind, decisions do not.
-                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.OutboxConcurrency, TaskScheduler = TaskScheduler.Current };
-                    await Parallel.ForEachAsync(due.GroupBy(e => e.UserId), parallel, (messages, _) => new ValueTask(DeliverToUserAsync(messages)));
+                    await PacedParallel.ForEachAsync(due.GroupBy(e => e.UserId), DeliveryConcurrency, DeliverToUserAsync);
                 }
                 catch (Exception e) when (GrainFailures.IsTransientOrConflict(e))
                 {
@@ -61,6 +58,14 @@ public sealed partial class EventGrain
             _delivering = false;
         }
     }
+
+    /// <summary>
+    /// Decisions first: while the journal is writing (a sale in progress), one user at a time, so
+    /// the confirmations' side effects (a user's counters, an email: three store requests each)
+    /// cannot take the store's capacity from the seat decisions waiting on it. Delivery lags
+    /// during a burst and catches up with <see cref="EventGrainOptions.OutboxConcurrency"/> after it.
+    /// </summary>
+    private int DeliveryConcurrency() => _journal.IsWriting ? 1 : _options.OutboxConcurrency;
 
     private async Task DeliverToUserAsync(IGrouping<string, OutboxEntry> messages)
     {

@@ -44,7 +44,10 @@ public sealed class EventGrainOptions
     /// <summary>How long an Idempotency-Key is remembered; a retry later than this is a new request. Default 24 hours.</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Users an event grain delivers outbox messages to at the same time. Default 4.</summary>
+    /// <summary>
+    /// Users an event grain delivers outbox messages to at the same time while its journal is idle;
+    /// while the journal is writing (a sale in progress) it delivers to one at a time. Default 4.
+    /// </summary>
     [Range(1, 256)]
     public int OutboxConcurrency { get; set; } = 4;
 

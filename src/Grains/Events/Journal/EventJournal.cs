@@ -30,6 +30,9 @@ internal sealed class EventJournal(
 
     public long DurableSequence { get; private set; }
 
+    /// <summary>Whether a write is in flight: decisions are waiting on the store.</summary>
+    public bool IsWriting => _writing;
+
     /// <summary>Group commits so far, the changes they carried and the time spent writing them.</summary>
     public JournalTotals Totals => new(_batches, _changes, _writeMilliseconds, _journalBytes, _snapshots, _snapshotBytes);
 
