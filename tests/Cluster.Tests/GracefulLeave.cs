@@ -12,7 +12,8 @@ namespace Cluster.Tests;
 public sealed class LeaveScenario : ClusterScenario
 {
     private const int EventCount = 12;
-    private const int Rows = 10;
+    // 3,600 seats: the storm must not sell out before the leave, or no hold after it could show that service went on.
+    private const int Rows = 30;
     private const int SeatsPerRow = 10;
     private const int BuyerCount = 10;
     private const int HoldTtlSeconds = 120;
@@ -45,6 +46,10 @@ public sealed class LeaveScenario : ClusterScenario
         var venue = await api.CreateVenueAsync(admin, Rows, SeatsPerRow);
         var events = await api.CreateEventsAsync(admin, venue, "leave", EventCount, HoldTtlSeconds);
         var buyers = await Buyers.CreateAsync(Cluster, "leave", BuyerCount);
+
+        // Connects the observer client (seconds on a loaded machine) before the traffic starts,
+        // so that the leave comes about two seconds into it.
+        await Cluster.StoredStatusAsync(Cluster.Silo(0));
 
         var clock = Stopwatch.StartNew();
         var stopTicks = long.MaxValue;
