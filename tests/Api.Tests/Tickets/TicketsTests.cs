@@ -14,10 +14,7 @@ public sealed class TicketsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task EverySeatOfAConfirmedBookingHasAValidTicket()
     {
-        var organizer = await _api.OrganizerAsync();
-        var buyer = await _api.BuyerAsync();
-        var show = await _api.CreateSeatedEventAsync(organizer, rows: 1, seatsPerRow: 10);
-        var booking = await TicketFlow.BookAsync(_api, buyer, show.Id, 3);
+        var (organizer, buyer, show, booking) = await BookedAsync(3);
 
         var tickets = await TicketFlow.TicketsAsync(_api, buyer, show.Id, booking.BookingId);
 
@@ -45,10 +42,7 @@ public sealed class TicketsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task AScannerHoldingOnlyThePublicKeyVerifiesACodeOffline()
     {
-        var organizer = await _api.OrganizerAsync();
-        var buyer = await _api.BuyerAsync();
-        var show = await _api.CreateSeatedEventAsync(organizer, rows: 1, seatsPerRow: 10);
-        var booking = await TicketFlow.BookAsync(_api, buyer, show.Id, 1);
+        var (organizer, buyer, show, booking) = await BookedAsync(1);
         var code = (await TicketFlow.TicketsAsync(_api, buyer, show.Id, booking.BookingId)).Items[0].Code;
 
         var key = await ApiDriver.ReadAsync<JsonElement>(await _api.GetAsync($"/events/{show.Id}/ticket-key", organizer), HttpStatusCode.OK);
@@ -64,10 +58,7 @@ public sealed class TicketsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TheQrImageDecodesBackToTheCode()
     {
-        var organizer = await _api.OrganizerAsync();
-        var buyer = await _api.BuyerAsync();
-        var show = await _api.CreateSeatedEventAsync(organizer, rows: 1, seatsPerRow: 10);
-        var booking = await TicketFlow.BookAsync(_api, buyer, show.Id, 2);
+        var (_, buyer, show, booking) = await BookedAsync(2);
         var ticket = (await TicketFlow.TicketsAsync(_api, buyer, show.Id, booking.BookingId)).Items[1];
 
         var response = await _api.GetAsync($"/events/{show.Id}/bookings/{booking.BookingId}/tickets/{ticket.TicketId}/qr", buyer);
@@ -80,10 +71,7 @@ public sealed class TicketsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TheQrOfATicketTheBookingDoesNotHaveIsNotFound()
     {
-        var organizer = await _api.OrganizerAsync();
-        var buyer = await _api.BuyerAsync();
-        var show = await _api.CreateSeatedEventAsync(organizer, rows: 1, seatsPerRow: 10);
-        var booking = await TicketFlow.BookAsync(_api, buyer, show.Id, 1);
+        var (_, buyer, show, booking) = await BookedAsync(1);
 
         await ApiDriver.ProblemAsync(await _api.GetAsync($"/events/{show.Id}/bookings/{booking.BookingId}/tickets/t99-1/qr", buyer), HttpStatusCode.NotFound);
     }
@@ -118,11 +106,8 @@ public sealed class TicketsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TicketsOfACancelledBookingAreCancelled()
     {
-        var organizer = await _api.OrganizerAsync();
-        var buyer = await _api.BuyerAsync();
-        var show = await _api.CreateSeatedEventAsync(organizer, rows: 1, seatsPerRow: 10);
-        var booking = await TicketFlow.BookAsync(_api, buyer, show.Id, 2);
-        Assert.Equal(HttpStatusCode.OK, (await _api.PostAsync($"/events/{show.Id}/bookings/{booking.BookingId}/cancel", buyer)).StatusCode);
+        var (_, buyer, show, booking) = await BookedAsync(2);
+        await CancelAsync(buyer, show, booking);
 
         var tickets = await TicketFlow.TicketsAsync(_api, buyer, show.Id, booking.BookingId);
 
@@ -132,12 +117,9 @@ public sealed class TicketsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task NoPrintableTicketOfACancelledBookingIsServed()
     {
-        var organizer = await _api.OrganizerAsync();
-        var buyer = await _api.BuyerAsync();
-        var show = await _api.CreateSeatedEventAsync(organizer, rows: 1, seatsPerRow: 10);
-        var booking = await TicketFlow.BookAsync(_api, buyer, show.Id, 2);
+        var (_, buyer, show, booking) = await BookedAsync(2);
         var ticket = (await TicketFlow.TicketsAsync(_api, buyer, show.Id, booking.BookingId)).Items[0];
-        Assert.Equal(HttpStatusCode.OK, (await _api.PostAsync($"/events/{show.Id}/bookings/{booking.BookingId}/cancel", buyer)).StatusCode);
+        await CancelAsync(buyer, show, booking);
 
         var pdf = await ApiDriver.ProblemAsync(await _api.GetAsync($"/events/{show.Id}/bookings/{booking.BookingId}/tickets.pdf", buyer), HttpStatusCode.Gone);
         var qr = await ApiDriver.ProblemAsync(await _api.GetAsync($"/events/{show.Id}/bookings/{booking.BookingId}/tickets/{ticket.TicketId}/qr", buyer), HttpStatusCode.Gone);
@@ -159,4 +141,16 @@ public sealed class TicketsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>An organizer's seated event (one row of 10 seats) and a buyer's confirmed booking of <paramref name="seats"/> seats on it.</summary>
+    private async Task<(TestUser Organizer, TestUser Buyer, EventDetails Show, BookingView Booking)> BookedAsync(int seats)
+    {
+        var organizer = await _api.OrganizerAsync();
+        var buyer = await _api.BuyerAsync();
+        var show = await _api.CreateSeatedEventAsync(organizer, rows: 1, seatsPerRow: 10);
+        return (organizer, buyer, show, await TicketFlow.BookAsync(_api, buyer, show.Id, seats));
+    }
+
+    private async Task CancelAsync(TestUser buyer, EventDetails show, BookingView booking) =>
+        Assert.Equal(HttpStatusCode.OK, (await _api.PostAsync($"/events/{show.Id}/bookings/{booking.BookingId}/cancel", buyer)).StatusCode);
 }
