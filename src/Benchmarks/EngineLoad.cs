@@ -53,20 +53,24 @@ internal static class EngineLoad
         builder.AddBookingSilo();
         using var host = builder.Build();
         await host.StartAsync();
+        EngineResult result;
         try
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
             var eventId = await CreateEventAsync(grains, seats);
             Console.WriteLine($"engine: {buyers} buyers, {seats:N0} seats, release {release:P0}, confirm {confirm:P0}, {warmup.TotalSeconds:0} s warm-up, {duration.TotalSeconds:0} s measured, {(batching.Enabled ? $"batched ({batching.MaxBatchSize} at most, {batching.MaxBatchesInFlight} in flight)" : "unbatched")}");
             var holds = new EventHoldCalls(grains, Microsoft.Extensions.Options.Options.Create(batching));
-            var result = await RunBuyersAsync(grains.GetGrain<IEventGrain>(eventId), holds, buyers, warmup, duration, release, confirm);
-            result.Print();
-            return 0;
+            result = await RunBuyersAsync(grains.GetGrain<IEventGrain>(eventId), holds, buyers, warmup, duration, release, confirm);
         }
         finally
         {
             await host.StopAsync();
         }
+
+        // After the stop, so the summary stays the last line: the event grain may still be delivering
+        // its outbox when the silo stops, and Orleans logs the placements it can no longer make.
+        result.Print();
+        return 0;
     }
 
     private static async Task<string> CreateEventAsync(IGrainFactory grains, int seats)
