@@ -49,8 +49,11 @@ mkdir -p "$RESULTS_DIR"
 
 # In the background and in its own session so a SIGTERM to this script is handled at once
 # (bash defers traps while a foreground child runs) and takes the test hosts down with it.
+# A test still running after 5 minutes (the slowest, a cluster test, takes about one) is a hang:
+# the test host is stopped and the hanging test is named, instead of the run never ending.
 set +e
 setsid dotnet test Orleans.sln --no-restore --nologo \
+    --blame-hang-timeout 5m --blame-hang-dump-type none \
     --logger "trx" --results-directory "$RESULTS_DIR" "$@" </dev/null &
 TEST_PID=$!
 wait "$TEST_PID"
@@ -70,13 +73,23 @@ for trx in sorted(pathlib.Path(sys.argv[1]).rglob("*.trx")):
         print(f"test.sh: cannot parse {trx}: {error}", file=sys.stderr)
         failed += 1
         continue
-    for counters in root.iter():
-        if counters.tag.rsplit("}", 1)[-1] != "Counters":
+    run_failed = 0
+    outcome = ""
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "ResultSummary":
+            outcome = element.get("outcome", "")
+        if tag != "Counters":
             continue
-        get = lambda name: int(counters.get(name, "0"))
+        get = lambda name: int(element.get(name, "0"))
         passed += get("passed")
         # Errors, timeouts and aborts are failures too; counting them keeps the exit code honest.
-        failed += get("failed") + get("error") + get("timeout") + get("aborted")
+        run_failed += get("failed") + get("error") + get("timeout") + get("aborted")
+    # A test host stopped by the hang timeout, or one that crashed, leaves a failed run whose
+    # counters hold only the tests that finished: the test it was running counts as failed.
+    if outcome in ("Failed", "Aborted", "Error", "Timeout") and run_failed == 0:
+        run_failed = 1
+    failed += run_failed
 print(passed, failed)
 EOF
 ) || true
