@@ -12,6 +12,10 @@ internal static class TicketFlow
         return await ApiDriver.ReadAsync<BookingView>(await api.PostAsync($"/events/{eventId}/holds/{hold.HoldId}/confirm", buyer), HttpStatusCode.Created);
     }
 
+    /// <summary>Cancels a booking as <paramref name="user"/>, who must be allowed to (200).</summary>
+    public static async Task CancelAsync(ApiDriver api, TestUser user, string eventId, string bookingId) =>
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/events/{eventId}/bookings/{bookingId}/cancel", user)).StatusCode);
+
     public static async Task<BookingTicketList> TicketsAsync(ApiDriver api, TestUser user, string eventId, string bookingId) =>
         await ApiDriver.ReadAsync<BookingTicketList>(await api.GetAsync($"/events/{eventId}/bookings/{bookingId}/tickets", user), HttpStatusCode.OK);
 
