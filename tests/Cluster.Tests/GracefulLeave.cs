@@ -47,9 +47,8 @@ public sealed class LeaveScenario : ClusterScenario
         var events = await api.CreateEventsAsync(admin, venue, "leave", EventCount, HoldTtlSeconds);
         var buyers = await Buyers.CreateAsync(Cluster, "leave", BuyerCount);
 
-        // Connects the observer client (seconds on a loaded machine) before the traffic starts,
-        // so that the leave comes about two seconds into it.
-        await Cluster.StoredStatusAsync(Cluster.Silo(0));
+        // Before the traffic starts, so that the leave comes about two seconds into it.
+        await Cluster.ConnectObserverAsync();
 
         var clock = Stopwatch.StartNew();
         var stopTicks = long.MaxValue;
