@@ -36,6 +36,17 @@ public sealed class GrainFailureTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task CallWhoseTaskFailsIsRetriedLikeOneThatThrows()
+    {
+        var attempts = 0;
+
+        var answer = await GrainCall.Retry(() => ++attempts == 1 ? Task.FromException<int>(new InconsistentStateException("test", "1", "2")) : Task.FromResult(7));
+
+        Assert.Equal(7, answer);
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
     public async Task OverloadIsNotRetried()
     {
         var attempts = 0;

@@ -29,8 +29,32 @@ public static class GrainCall
         })
         .Build();
 
-    public static async Task<T> Retry<T>(Func<Task<T>> call) =>
-        await s_retry.ExecuteAsync(static async (call, _) => await call(), call);
+    public static async Task<T> Retry<T>(Func<Task<T>> call)
+    {
+        // Nearly every call succeeds at once, so the first attempt runs outside the pipeline; a
+        // retriable failure enters it as its first outcome and gets the same delays and retries.
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (IsRetriable(e))
+        {
+            return await s_retry.ExecuteAsync(static async (attempts, _) => await attempts.Next(), new Attempts<T>(e, call));
+        }
+    }
+
+    /// <summary>Hands the pipeline the first attempt's failure, then a new call for each retry.</summary>
+    private sealed class Attempts<T>(Exception firstFailure, Func<Task<T>> call)
+    {
+        private Exception? _firstFailure = firstFailure;
+
+        public Task<T> Next()
+        {
+            if (_firstFailure is not { } failure) return call();
+            _firstFailure = null;
+            return Task.FromException<T>(failure);
+        }
+    }
 
     public static bool IsRetriable(Exception exception) => GrainFailures.IsTransientOrConflict(exception);
 
