@@ -18,7 +18,7 @@ public static class EmailTemplates
     /// <summary>The confirmation; <paramref name="ticketsUrl"/> (see <see cref="TicketsUrl"/>) links to the tickets PDF when the event signed one.</summary>
     public static EmailRequest BookingConfirmation(string userId, UserProfile? profile, UserBooking booking, string? ticketsUrl = null)
     {
-        var (name, seats, when) = Greeting(profile, booking);
+        var (name, seats, when) = Greeting(profile, booking.Seats, booking.Quantity, booking.EventStartAt);
         var total = booking.Total.ToString("0.00", CultureInfo.InvariantCulture) + " " + booking.Currency;
         var text = $"""
             Hi {name},
@@ -37,21 +37,12 @@ public static class EmailTemplates
             {TicketsHtml(ticketsUrl)}<p>See you there!</p>
             </body></html>
             """;
-        return new EmailRequest
-        {
-            UserId = userId,
-            To = profile?.Email,
-            Subject = $"Booking confirmed: {booking.EventTitle}",
-            TextBody = text,
-            HtmlBody = html,
-            Kind = EmailKinds.BookingConfirmation,
-            BookingId = booking.BookingId,
-        };
+        return ToUser(userId, profile, $"Booking confirmed: {booking.EventTitle}", text, html, EmailKinds.BookingConfirmation) with { BookingId = booking.BookingId };
     }
 
     public static EmailRequest BookingReminder(string userId, UserProfile? profile, UserBooking booking, string? ticketsUrl = null)
     {
-        var (name, seats, when) = Greeting(profile, booking);
+        var (name, seats, when) = Greeting(profile, booking.Seats, booking.Quantity, booking.EventStartAt);
         var text = $"""
             Hi {name},
 
@@ -69,16 +60,7 @@ public static class EmailTemplates
             {TicketsHtml(ticketsUrl)}<p>See you there!</p>
             </body></html>
             """;
-        return new EmailRequest
-        {
-            UserId = userId,
-            To = profile?.Email,
-            Subject = $"Reminder: {booking.EventTitle} starts soon",
-            TextBody = text,
-            HtmlBody = html,
-            Kind = EmailKinds.BookingReminder,
-            BookingId = booking.BookingId,
-        };
+        return ToUser(userId, profile, $"Reminder: {booking.EventTitle} starts soon", text, html, EmailKinds.BookingReminder) with { BookingId = booking.BookingId };
     }
 
     public static EmailRequest Campaign(string campaignId, string userId, UserView? user, string subject, string message) => new()
@@ -96,9 +78,7 @@ public static class EmailTemplates
     /// <summary>Seats came back and are held for a waiting buyer until the offer expires.</summary>
     public static EmailRequest WaitlistOffer(string userId, UserProfile? profile, EngagementMessage offer)
     {
-        var name = profile is null ? "there" : profile.FirstName;
-        var seats = offer.Seats.Count > 0 ? string.Join(", ", offer.Seats) : $"{offer.Quantity} general admission";
-        var when = Moment(offer.EventStartAt);
+        var (name, seats, when) = Greeting(profile, offer.Seats, offer.Quantity, offer.EventStartAt);
         var until = offer.ExpiresAt is { } expiresAt ? Moment(expiresAt) : "soon";
         var text = $"""
             Hi {name},
@@ -115,15 +95,7 @@ public static class EmailTemplates
             <p>Confirm hold <strong>{Encode(offer.HoldId ?? "")}</strong> before then to book them; after that they go to the next person waiting.</p>
             </body></html>
             """;
-        return new EmailRequest
-        {
-            UserId = userId,
-            To = profile?.Email,
-            Subject = $"Seats are waiting for you: {offer.EventTitle}",
-            TextBody = text,
-            HtmlBody = html,
-            Kind = EmailKinds.WaitlistOffer,
-        };
+        return ToUser(userId, profile, $"Seats are waiting for you: {offer.EventTitle}", text, html, EmailKinds.WaitlistOffer);
     }
 
     /// <summary>
@@ -138,11 +110,21 @@ public static class EmailTemplates
 
     private static string TicketsHtml(string? url) => url is null ? "" : $"<p><a href=\"{Encode(url)}\">Your tickets (PDF, one page per ticket)</a></p>\n";
 
-    /// <summary>How a booking's emails address the holder and name the seats and the start.</summary>
-    private static (string Name, string Seats, string When) Greeting(UserProfile? profile, UserBooking booking) => (
+    /// <summary>How an email about seats addresses the user and names the seats and the start.</summary>
+    private static (string Name, string Seats, string When) Greeting(UserProfile? profile, IReadOnlyList<string> seats, int quantity, DateTimeOffset startAt) => (
         profile is null ? "there" : profile.FirstName,
-        booking.Seats.Count > 0 ? string.Join(", ", booking.Seats) : $"{booking.Quantity} general admission",
-        Moment(booking.EventStartAt));
+        seats.Count > 0 ? string.Join(", ", seats) : $"{quantity} general admission",
+        Moment(startAt));
+
+    private static EmailRequest ToUser(string userId, UserProfile? profile, string subject, string text, string html, string kind) => new()
+    {
+        UserId = userId,
+        To = profile?.Email,
+        Subject = subject,
+        TextBody = text,
+        HtmlBody = html,
+        Kind = kind,
+    };
 
     private static string Moment(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
