@@ -1,4 +1,5 @@
 using System.Net;
+using Api.Tests.Tickets;
 using Grains.Abstractions;
 using TestKit;
 
@@ -54,7 +55,7 @@ public sealed class WaitlistApiTests(ApiFactory factory) : IClassFixture<ApiFact
         var booking = await ApiDriver.ReadAsync<BookingView>(await Api.PostAsync($"/events/{show.Id}/holds/{held.HoldId}/confirm", holder, new { }), HttpStatusCode.Created);
         await _waitlist.JoinAsync(bob, show.Id, 3);
 
-        Assert.Equal(HttpStatusCode.OK, (await Api.PostAsync($"/events/{show.Id}/bookings/{booking.BookingId}/cancel", holder)).StatusCode);
+        await TicketFlow.CancelAsync(Api, holder, show.Id, booking.BookingId);
 
         var entry = await _waitlist.MineAsync(bob, show.Id);
         Assert.Equal(WaitlistStatuses.Offered, entry.Status);
