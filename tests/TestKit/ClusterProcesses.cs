@@ -371,7 +371,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
     /// Starts the test's own Orleans client now (seconds on a loaded machine) rather than on its
     /// first use, so that a scenario's timing does not include it.
     /// </summary>
-    public async Task ConnectObserverAsync() => await ObserverAsync();
+    public Task ConnectObserverAsync() => ObserverAsync();
 
     /// <summary>The test's own Orleans client of the cluster (through the gateways in the membership table), started on first use.</summary>
     private async Task<IClusterClient> ObserverAsync()

@@ -37,7 +37,7 @@ public static class EmailTemplates
             {TicketsHtml(ticketsUrl)}<p>See you there!</p>
             </body></html>
             """;
-        return ToUser(userId, profile, $"Booking confirmed: {booking.EventTitle}", text, html, EmailKinds.BookingConfirmation) with { BookingId = booking.BookingId };
+        return ToUser(userId, profile, $"Booking confirmed: {booking.EventTitle}", text, html, EmailKinds.BookingConfirmation, booking.BookingId);
     }
 
     public static EmailRequest BookingReminder(string userId, UserProfile? profile, UserBooking booking, string? ticketsUrl = null)
@@ -60,7 +60,7 @@ public static class EmailTemplates
             {TicketsHtml(ticketsUrl)}<p>See you there!</p>
             </body></html>
             """;
-        return ToUser(userId, profile, $"Reminder: {booking.EventTitle} starts soon", text, html, EmailKinds.BookingReminder) with { BookingId = booking.BookingId };
+        return ToUser(userId, profile, $"Reminder: {booking.EventTitle} starts soon", text, html, EmailKinds.BookingReminder, booking.BookingId);
     }
 
     public static EmailRequest Campaign(string campaignId, string userId, UserView? user, string subject, string message) => new()
@@ -116,7 +116,7 @@ public static class EmailTemplates
         seats.Count > 0 ? string.Join(", ", seats) : $"{quantity} general admission",
         Moment(startAt));
 
-    private static EmailRequest ToUser(string userId, UserProfile? profile, string subject, string text, string html, string kind) => new()
+    private static EmailRequest ToUser(string userId, UserProfile? profile, string subject, string text, string html, string kind, string? bookingId = null) => new()
     {
         UserId = userId,
         To = profile?.Email,
@@ -124,6 +124,7 @@ public static class EmailTemplates
         TextBody = text,
         HtmlBody = html,
         Kind = kind,
+        BookingId = bookingId,
     };
 
     private static string Moment(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
